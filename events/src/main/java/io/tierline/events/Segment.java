@@ -1,0 +1,6 @@
+package io.tierline.events;
+
+/** The customer's service segment. */
+public enum Segment {
+    STANDARD, VIP
+}

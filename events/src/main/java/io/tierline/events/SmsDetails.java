@@ -1,0 +1,5 @@
+package io.tierline.events;
+
+/** SMS gateway details: the sender's number. */
+public record SmsDetails(String from) {
+}
