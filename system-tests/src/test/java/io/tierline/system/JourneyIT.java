@@ -1,0 +1,190 @@
+package io.tierline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tierline.embedded.EmbeddedKafka;
+import io.tierline.embedded.EmbeddedMongo;
+import io.tierline.embedded.FreePorts;
+import io.tierline.embedded.KafkaProbe;
+import io.tierline.events.ContactResolved;
+import io.tierline.events.EventJson;
+import io.tierline.events.Topics;
+import io.tierline.events.WrapUpEnded;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole journey of issue 2 across the four packaged services, each its own JVM process, on one real
+ * Kafka broker and one MongoDB wire store: a gateway posts contacts, an L1 agent resolves one and escalates
+ * the other, escalation opens a case and promotes it to L2, an L2 agent resolves it, and the case history
+ * and the FCR/AHT KPIs come out right.
+ */
+class JourneyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static EmbeddedKafka kafka;
+    private static EmbeddedMongo mongo;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static String intake;
+    private static String routing;
+    private static String escalation;
+    private static String metrics;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path root = Path.of(System.getProperty("tierline.root", ".."));
+        Path logs = Files.createDirectories(root.resolve("system-tests/target/system-logs"));
+        mongo = EmbeddedMongo.start(0, null);
+        kafka = EmbeddedKafka.start(FreePorts.next(), FreePorts.next(), null).createCatalogueTopics(3);
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "MONGODB_URI", mongo.connectionString());
+        Map<String, Map<String, String>> settings = Map.of(
+                "intake-service", Map.of(),
+                "routing-service", Map.of("tierline.routing.wrap-up", "PT5M"),
+                "escalation-service", Map.of("tierline.escalation.queues.tier2", "l2-general"),
+                "metrics-service", Map.of("tierline.metrics.publish-interval", "1s"));
+        for (String module : List.of("intake-service", "routing-service", "escalation-service", "metrics-service")) {
+            services.add(ServiceProcess.start(root, module, FreePorts.next(), env, settings.get(module), logs));
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+        intake = services.get(0).baseUrl();
+        routing = services.get(1).baseUrl();
+        escalation = services.get(2).baseUrl();
+        metrics = services.get(3).baseUrl();
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    @Test
+    void aContactIsResolvedAtL1AnotherIsEscalatedToL2AndTheKpisAndCaseShowIt() throws Exception {
+        put(routing + "/queues/l1-chat", Map.of("name", "L1 chat", "tier", 1, "channels", List.of("CHAT"),
+                "languages", List.of("en")));
+        put(routing + "/queues/l2-general", Map.of("name", "L2 general", "tier", 2,
+                "channels", List.of("CHAT", "PHONE", "EMAIL"), "languages", List.of("en")));
+        put(routing + "/agents/alice", Map.of("name", "Alice", "tier", 1, "languages", List.of("en"),
+                "skills", Map.of("billing", 5), "capacity", Map.of("CHAT", 1)));
+        put(routing + "/agents/bob", Map.of("name", "Bob", "tier", 2, "languages", List.of("en"),
+                "skills", Map.of("billing", 9), "capacity", Map.of("CHAT", 2)));
+
+        try (SseStream alice = new SseStream(routing + "/agents/alice/assignments");
+             SseStream bob = new SseStream(routing + "/agents/bob/assignments");
+             KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers())) {
+            put(routing + "/agents/alice/status", Map.of("status", "AVAILABLE"));
+            put(routing + "/agents/bob/status", Map.of("status", "AVAILABLE"));
+
+            // 1. A gateway posts a chat; the retry with the same key is the same contact, published once.
+            String key = UUID.randomUUID().toString();
+            String first = postContact(key, "cust-1", "My card was declined");
+            assertEquals(first, postContact(key, "cust-1", "My card was declined"));
+            assertEquals(1, probe.awaitKey(Topics.CONTACTS_RECEIVED, first, 1, WAIT).size());
+
+            // 2. Alice is offered it on her SSE stream, accepts and resolves it at first contact.
+            awaitOffer(alice, first);
+            post(routing + "/agents/alice/offers/" + first + "/accept", Map.of());
+            post(routing + "/agents/alice/contacts/" + first + "/resolve",
+                    Map.of("resolutionCode", "CARD_UNBLOCKED", "notes", "unblocked the card"));
+            post(routing + "/agents/alice/wrap-up/complete", Map.of());
+            assertEquals(1, probe.awaitKey(Topics.CONTACTS_RESOLVED, first, 1, WAIT).size());
+
+            // 3. A second contact: Alice cannot solve it and escalates with her notes.
+            String second = postContact(UUID.randomUUID().toString(), "cust-2", "Refund never arrived");
+            awaitOffer(alice, second);
+            post(routing + "/agents/alice/offers/" + second + "/accept", Map.of());
+            post(routing + "/agents/alice/contacts/" + second + "/escalate", Map.of("reason", "needs refund rights",
+                    "notes", "checked the ledger, refund stuck", "diagnostics", Map.of("ledgerRef", "LR-77")));
+            post(routing + "/agents/alice/wrap-up/complete", Map.of());
+
+            // 4. Escalation opens a case and promotes it; routing offers it to Bob at L2 with the case.
+            SseStream.Event offer = awaitOffer(bob, second);
+            JsonPath offered = JsonPath.from(offer.data());
+            assertEquals(2, offered.getInt("tier"));
+            assertEquals("l2-general", offered.getString("queueId"));
+            String caseId = offered.getString("caseId");
+            assertNotNull(caseId, "the L2 offer carries the case");
+            post(routing + "/agents/bob/offers/" + second + "/accept", Map.of());
+            post(routing + "/agents/bob/contacts/" + second + "/resolve",
+                    Map.of("resolutionCode", "REFUND_ISSUED", "notes", "pushed the refund"));
+            post(routing + "/agents/bob/wrap-up/complete", Map.of());
+
+            // 5. The case carries the whole history and is closed by the L2 resolve.
+            await().atMost(WAIT).untilAsserted(() -> given().get(escalation + "/cases/" + caseId).then()
+                    .statusCode(200)
+                    .body("status", equalTo("RESOLVED"))
+                    .body("history.notes", hasItem("checked the ledger, refund stuck")));
+
+            // 6. FCR and AHT: one of two resolved contacts was resolved at first contact; AHT is the mean
+            //    handle time of the three handlings, recomputed here from the WrapUpEnded events themselves.
+            List<WrapUpEnded> handlings = probe.await(Topics.CONTACTS_ASSIGNMENTS,
+                    r -> r.value().contains("\"type\":\"WrapUpEnded\""), 3, WAIT).stream()
+                    .map(r -> EventJson.read(r.value(), WrapUpEnded.class)).toList();
+            assertEquals(3, handlings.size());
+            double expectedAht = handlings.stream().mapToLong(WrapUpEnded::handleMillis).average().orElseThrow() / 1000.0;
+            List<ContactResolved> resolved = probe.await(Topics.CONTACTS_RESOLVED, r -> true, 2, WAIT).stream()
+                    .map(r -> EventJson.read(r.value(), ContactResolved.class)).toList();
+            assertEquals(1, resolved.stream().filter(ContactResolved::firstContactResolution).count());
+
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonPath kpis = given().queryParam("window", "PT1H").get(metrics + "/kpis")
+                        .then().statusCode(200).extract().jsonPath();
+                assertEquals(1, kpis.getInt("fcr.numerator"));
+                assertEquals(2, kpis.getInt("fcr.denominator"));
+                assertEquals(0.5, kpis.getDouble("fcr.value"), 1e-9);
+                assertEquals(3, kpis.getInt("aht.count"));
+                assertEquals(expectedAht, kpis.getDouble("aht.meanSeconds"), 0.001);
+            });
+            var fcrSnapshots = probe.await(Topics.KPI_FCR, r -> r.value().contains("\"value\":0.5"), 1, WAIT);
+            assertTrue(!fcrSnapshots.isEmpty(), "an FCR snapshot of 0.5 on " + Topics.KPI_FCR);
+        }
+    }
+
+    private static String postContact(String idempotencyKey, String customerId, String message) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .body(Map.of("channel", "CHAT", "language", "en", "subject", "help",
+                        "message", message, "customer", Map.of("id", customerId, "name", "A Customer"),
+                        "chat", Map.of("sessionId", "s-" + customerId)))
+                .post(intake + "/contacts")
+                .then().statusCode(202).extract().path("contactId");
+    }
+
+    private static SseStream.Event awaitOffer(SseStream stream, String contactId) throws InterruptedException {
+        return stream.await(e -> "ContactOffered".equals(e.name()) && e.data().contains("\"" + contactId + "\""), WAIT);
+    }
+
+    private static void put(String url, Object body) {
+        given().contentType(ContentType.JSON).body(body).put(url).then().statusCode(200);
+    }
+
+    private static void post(String url, Object body) {
+        given().contentType(ContentType.JSON).body(body).post(url).then().statusCode(200);
+    }
+}
