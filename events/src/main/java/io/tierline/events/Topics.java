@@ -48,6 +48,22 @@ public final class Topics {
     private Topics() {
     }
 
+    /** The one service that writes each topic (dead-letter topics: the service they are named after). */
+    public static String writerOf(String topic) {
+        if (topic.endsWith(".dlq")) {
+            return topic.substring(0, topic.length() - ".dlq".length());
+        }
+        if (KPI_TOPICS.contains(topic) || CONTACTS_EVALUATIONS.equals(topic)) {
+            return "metrics";
+        }
+        return switch (topic) {
+            case CONTACTS_RECEIVED -> "intake";
+            case CONTACTS_ASSIGNMENTS, CONTACTS_UNRESOLVED, CONTACTS_RESOLVED, AGENTS_PRESENCE -> "routing";
+            case CONTACTS_ESCALATED, CUSTOMERS_NOTIFICATIONS -> "escalation";
+            default -> throw new IllegalArgumentException("not in the catalogue: " + topic);
+        };
+    }
+
     /** The dead-letter topic of a consuming service, e.g. {@code routing.dlq}. */
     public static String dlq(String service) {
         return service + ".dlq";

@@ -19,6 +19,17 @@ class TopicsTest {
     }
 
     @Test
+    void everyTopicHasExactlyOneKnownWriter() {
+        for (String topic : Topics.all()) {
+            assertTrue(Topics.CONSUMING_SERVICES.contains(Topics.writerOf(topic)), topic);
+        }
+        assertEquals("routing", Topics.writerOf(Topics.CONTACTS_RESOLVED));
+        assertEquals("escalation", Topics.writerOf(Topics.CUSTOMERS_NOTIFICATIONS));
+        assertEquals("metrics", Topics.writerOf(Topics.KPI_OCCUPANCY));
+        assertEquals("intake", Topics.writerOf("intake.dlq"));
+    }
+
+    @Test
     void deadLetterTopicsAreNamedAfterTheService() {
         assertEquals("metrics.dlq", Topics.dlq("metrics"));
     }
