@@ -65,6 +65,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("log.flush.interval.messages", "1");
     }
 
+    /** A handle on a broker started elsewhere (e.g. by another class loader of the same JVM); close does nothing. */
+    public static EmbeddedKafka attach(String bootstrapServers) {
+        return new EmbeddedKafka(null, bootstrapServers);
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
@@ -94,6 +99,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 }

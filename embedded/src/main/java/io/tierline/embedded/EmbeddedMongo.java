@@ -48,13 +48,20 @@ public final class EmbeddedMongo implements AutoCloseable {
         return new EmbeddedMongo(server, backend, "mongodb://127.0.0.1:" + address.getPort());
     }
 
+    /** A handle on a store started elsewhere (e.g. by another class loader of the same JVM); close does nothing. */
+    public static EmbeddedMongo attach(String connectionString) {
+        return new EmbeddedMongo(null, null, connectionString);
+    }
+
     public String connectionString() {
         return connectionString;
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
-        backend.close();
+        if (server != null) {
+            server.shutdownNow();
+            backend.close();
+        }
     }
 }

@@ -54,6 +54,20 @@ public class ProblemMappers {
         return respond(Problem.invalid(List.of(new Violation("body", "is not well-formed JSON"))));
     }
 
+    /**
+     * Wrong-shaped JSON (an unknown enum value, a string where an object belongs). Declared for the exact
+     * type because Quarkus REST ships its own, more specific mapper for it that answers without a problem.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response publishFailed(PublishFailedException e) {
         LOG.warnf("answering 503: %s", e.getMessage());

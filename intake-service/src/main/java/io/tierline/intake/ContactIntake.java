@@ -1,0 +1,110 @@
+package io.tierline.intake;
+
+import io.tierline.events.EventIds;
+import io.tierline.intake.config.IntakeConfig;
+import io.tierline.intake.store.ContactStore;
+import io.tierline.platform.problem.Problem;
+import io.tierline.platform.problem.ProblemException;
+import io.tierline.platform.problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes in a contact exactly once per idempotency key: classify, find the contact it repeats, store it
+ * PENDING with a pre-assigned eventId, publish {@code ContactReceived}, mark it PUBLISHED.
+ * A repeated key with the same request answers the stored contact (re-publishing it first if its event was
+ * never acknowledged); with another request it is refused.
+ */
+@ApplicationScoped
+public class ContactIntake {
+
+    private static final Logger LOG = Logger.getLogger(ContactIntake.class);
+
+    private final ContactStore store;
+    private final ContactPublication publication;
+    private final ContactClassifier classifier;
+    private final IntakeConfig config;
+    private final Clock clock;
+
+    public ContactIntake(ContactStore store, ContactPublication publication, ContactClassifier classifier,
+            IntakeConfig config, Clock clock) {
+        this.store = store;
+        this.publication = publication;
+        this.classifier = classifier;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** @return the contact, PUBLISHED; a PublishFailedException leaves it PENDING for a retry */
+    public Contact receive(ContactSubmission submission) {
+        Optional<Contact> known = store.findByIdempotencyKey(submission.idempotencyKey());
+        if (known.isPresent()) {
+            return replay(known.get(), submission);
+        }
+        Contact contact = create(submission);
+        if (!store.insertIfAbsent(contact)) {
+            // A concurrent request with the same key won the unique index: answer its contact.
+            Contact winner = store.findByIdempotencyKey(submission.idempotencyKey())
+                    .orElseThrow(() -> new IllegalStateException("duplicate idempotency key but no contact"));
+            return replay(winner, submission);
+        }
+        LOG.infof("contact %s received on %s, category %s, priority %s, repeat of %s", contact.contactId(),
+                contact.content().channel(), contact.category(), contact.priority(), contact.repeatOf());
+        return publication.publish(contact);
+    }
+
+    public Optional<Contact> find(String contactId) {
+        return store.findById(contactId);
+    }
+
+    private Contact create(ContactSubmission submission) {
+        Classification classification = classifier.classify(submission);
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String contactId = "C-" + UUID.randomUUID();
+        String customerId = submission.content().customer().id();
+        String repeatOf = store.findLatest(customerId, classification.category(),
+                        receivedAt.minus(config.repeatWindow()), receivedAt)
+                .map(Contact::contactId)
+                .orElse(null);
+        return new Contact(
+                contactId,
+                EventIds.derive(contactId, "received"),
+                submission.idempotencyKey(),
+                submission.requestHash(),
+                submission.content().withLanguage(classification.language()),
+                classification.category(),
+                classification.priority(),
+                repeatOf,
+                ContactStatus.RECEIVED,
+                receivedAt,
+                PublishState.PENDING);
+    }
+
+    private Contact replay(Contact existing, ContactSubmission submission) {
+        if (!existing.createdBy(submission.requestHash())) {
+            throw keyReused(existing);
+        }
+        if (existing.publishState() == PublishState.PENDING) {
+            LOG.infof("contact %s is still pending: re-publishing event %s", existing.contactId(), existing.eventId());
+            return publication.publish(existing);
+        }
+        return existing;
+    }
+
+    private static ProblemException keyReused(Contact existing) {
+        LOG.infof("idempotency key of contact %s reused with a different request", existing.contactId());
+        return new ProblemException(new Problem(
+                "https://tierline.io/problems/idempotency-key-reused",
+                "Idempotency key reused",
+                422,
+                "This Idempotency-Key was already used with a different request; use a new key for a new contact",
+                null,
+                List.of(new Violation("Idempotency-Key", "was already used with a different request"))));
+    }
+}
