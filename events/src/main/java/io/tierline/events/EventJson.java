@@ -49,7 +49,10 @@ public final class EventJson {
         try {
             event = MAPPER.readValue(json, TierlineEvent.class);
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("not a Tierline event: " + e.getOriginalMessage(), e);
+            // Not e.getMessage(): it quotes the payload, which may carry personal data, into logs and headers.
+            throw new MalformedEventException("not a Tierline event (" + e.getClass().getSimpleName()
+                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() : "") + ")");
         }
         if (!expected.isInstance(event)) {
             throw new MalformedEventException(

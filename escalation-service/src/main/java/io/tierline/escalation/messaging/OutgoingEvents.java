@@ -1,0 +1,54 @@
+package io.tierline.escalation.messaging;
+
+import io.tierline.escalation.Case;
+import io.tierline.escalation.HistoryEntry;
+import io.tierline.events.ContactEscalated;
+import io.tierline.events.ContactUnresolved;
+import io.tierline.events.CustomerNotified;
+import io.tierline.events.EventIds;
+import io.tierline.events.NotificationKind;
+
+/**
+ * From a case and the history entry an incoming event produced to the events this service publishes.
+ * Ids derive from the incoming event id and every value comes from what is stored, so a re-publication
+ * after a redelivery is the same event.
+ */
+final class OutgoingEvents {
+    private OutgoingEvents() {
+    }
+
+    static ContactEscalated escalated(ContactUnresolved in, Case c, HistoryEntry.Escalated entry) {
+        return new ContactEscalated(EventIds.derive(in.eventId(), "escalated"), in.contactId(), entry.recordedAt(),
+                c.caseId(), c.caseNumber(), entry.fromTier(), entry.toTier(), entry.queueId(), entry.priority(),
+                in.reason(), in.escalations() + 1, entry.policyVersion(), entry.ruleId(), in.channel(),
+                in.language(), in.category(), in.customer(), in.subject(), in.repeatOf());
+    }
+
+    static CustomerNotified escalatedNotice(String contactId, Case c, HistoryEntry.Escalated entry) {
+        String message = entry.fromTier() == entry.toTier()
+                ? "Your case " + c.caseNumber() + " has been given higher priority with our tier "
+                        + entry.toTier() + " specialists."
+                : "Your case " + c.caseNumber() + " has been passed to our tier " + entry.toTier()
+                        + " specialists.";
+        return notice(entry, contactId, c, NotificationKind.ESCALATED,
+                message + " We expect to respond by " + entry.expectedResponseBy() + ".",
+                entry.expectedResponseBy());
+    }
+
+    static CustomerNotified withSpecialistNotice(String contactId, Case c, HistoryEntry.Assigned entry) {
+        return notice(entry, contactId, c, NotificationKind.WITH_SPECIALIST,
+                "A tier " + entry.tier() + " specialist is now working on your case " + c.caseNumber() + ".", null);
+    }
+
+    static CustomerNotified resolvedNotice(String contactId, Case c, HistoryEntry.Resolved entry) {
+        return notice(entry, contactId, c, NotificationKind.RESOLVED,
+                "Your case " + c.caseNumber() + " has been resolved.", null);
+    }
+
+    private static CustomerNotified notice(HistoryEntry entry, String contactId, Case c, NotificationKind kind,
+            String message, java.time.Instant expectedResponseBy) {
+        String customerId = c.customer() == null ? null : c.customer().id();
+        return new CustomerNotified(EventIds.derive(entry.eventId(), "notified"), contactId, entry.recordedAt(),
+                customerId, c.caseId(), kind, message, expectedResponseBy);
+    }
+}

@@ -1,0 +1,86 @@
+package io.tierline.metrics;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tierline.embedded.KafkaProbe;
+import io.tierline.events.AssignmentEvent;
+import io.tierline.events.Channel;
+import io.tierline.events.ContactResolved;
+import io.tierline.events.EventIds;
+import io.tierline.events.EventJson;
+import io.tierline.events.HandlingOutcome;
+import io.tierline.events.Topics;
+import io.tierline.events.TierlineEvent;
+import io.tierline.events.WrapUpEnded;
+import io.tierline.metrics.api.KpiResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the events the tests feed, writes them to the real broker, and reads {@code GET /kpis}. */
+public final class TestEvents {
+
+    private static KafkaProbe probe;
+
+    private TestEvents() {
+    }
+
+    public static synchronized KafkaProbe probe() {
+        if (probe == null) {
+            probe = KafkaProbe.shared();
+        }
+        return probe;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    public static ContactResolved resolved(String queueId, Channel channel, int tier, int escalations, int transfers,
+            Instant at) {
+        return resolved(unique("c"), queueId, channel, tier, escalations, transfers, at);
+    }
+
+    public static ContactResolved resolved(String contactId, String queueId, Channel channel, int tier,
+            int escalations, int transfers, Instant at) {
+        return new ContactResolved(EventIds.random(), contactId, at, "agent-1", queueId, tier, channel, "cust-1",
+                "billing", null, "FIXED", "done", escalations, transfers, null, at.minusSeconds(900),
+                at.minusSeconds(600), 500_000, 60_000);
+    }
+
+    /** A handling of {@code talk + hold + wrapUp} seconds that ended at {@code at}. */
+    public static WrapUpEnded wrapUp(String queueId, Channel channel, int tier, long talk, long hold, long wrapUp,
+            Instant at) {
+        return wrapUp(unique("c"), queueId, channel, tier, talk, hold, wrapUp, at);
+    }
+
+    public static WrapUpEnded wrapUp(String contactId, String queueId, Channel channel, int tier, long talk, long hold,
+            long wrapUp, Instant at) {
+        Instant accepted = at.minusSeconds(talk + hold + wrapUp);
+        return new WrapUpEnded(EventIds.random(), contactId, at, "agent-1", queueId, tier, channel,
+                HandlingOutcome.RESOLVED, accepted, at.minusSeconds(wrapUp), talk * 1000, hold * 1000, wrapUp * 1000);
+    }
+
+    /** Writes the event as routing would: to its topic, keyed by contactId, JSON from the one mapping. */
+    public static void send(TierlineEvent event) {
+        String topic = event instanceof AssignmentEvent ? Topics.CONTACTS_ASSIGNMENTS : Topics.CONTACTS_RESOLVED;
+        probe().send(topic, event.key(), EventJson.write(event),
+                Map.of("ce_id", event.eventId(), "ce_type", event.ceType()));
+    }
+
+    /** {@code GET /kpis} with the given query, expecting 200, read with the event mapping. */
+    public static KpiResponse kpis(String window, String queueId) {
+        return kpis(Map.of("window", window, "queueId", queueId));
+    }
+
+    public static KpiResponse kpis(Map<String, ?> query) {
+        String body = given().queryParams(query).when().get("/kpis")
+                .then().statusCode(200).contentType("application/json").extract().asString();
+        try {
+            return EventJson.mapper().readValue(body, KpiResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not a KPI response: " + body, e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.tierline.routing;
+
+import io.tierline.events.Channel;
+import io.tierline.routing.config.RoutingConfig;
+import io.tierline.routing.messaging.RoutingEvents;
+import io.tierline.routing.messaging.RoutingPublisher;
+import io.tierline.routing.store.AgentStore;
+import io.tierline.routing.store.ContactStore;
+import io.tierline.routing.store.QueueStore;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Matching, driven by events both ways: a queued contact looks for an agent, an agent with free capacity
+ * looks for waiting contacts. An offer is two conditional updates: reserve capacity on the agent, then claim
+ * the contact; if the claim loses a race, the capacity goes back.
+ */
+@Singleton
+public class ContactRouter {
+
+    private static final Logger LOG = Logger.getLogger(ContactRouter.class);
+    private static final int ROUNDS = 20;
+
+    enum Attempt { OFFERED, AGENT_UNAVAILABLE, CONTACT_TAKEN }
+
+    private final ContactStore contacts;
+    private final AgentStore agents;
+    private final QueueStore queues;
+    private final RoutingPublisher publisher;
+    private final RoutingClock clock;
+    private final int candidateLimit;
+    private final Matcher matcher = new Matcher();
+
+    public ContactRouter(ContactStore contacts, AgentStore agents, QueueStore queues, RoutingPublisher publisher,
+            RoutingClock clock, RoutingConfig config) {
+        this.contacts = contacts;
+        this.agents = agents;
+        this.queues = queues;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.candidateLimit = config.candidateLimit();
+    }
+
+    /** A QUEUED contact looks for the best eligible agent of its queue's tier. */
+    public void matchContact(String contactId) {
+        for (int round = 0; round < ROUNDS; round++) {
+            Optional<Contact> found = contacts.find(contactId).filter(c -> c.state() == ContactState.QUEUED);
+            if (found.isEmpty()) {
+                return;
+            }
+            Contact contact = found.get();
+            Optional<RoutingQueue> queue = queues.find(contact.queueId());
+            List<Agent> ranked = matcher.rankAgents(contact,
+                    queue.map(RoutingQueue::strategy).orElse(Strategy.LONGEST_IDLE),
+                    queue.map(RoutingQueue::skills).orElse(Map.of()),
+                    agents.candidates(contact.tier(), contact.language(), contact.channel(), contact.id(),
+                            contact.excluded(), candidateLimit));
+            if (!offerToFirst(contact, ranked)) {
+                return;
+            }
+        }
+    }
+
+    /** Tries the agents in order; true if the contact changed under us and matching should start over. */
+    private boolean offerToFirst(Contact contact, List<Agent> ranked) {
+        for (Agent agent : ranked) {
+            Attempt attempt = tryOffer(contact, agent.id());
+            if (attempt == Attempt.OFFERED) {
+                return false;
+            }
+            if (attempt == Attempt.CONTACT_TAKEN) {
+                matchAgent(agent.id());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An AVAILABLE agent with free capacity takes the most urgent waiting contacts it can, until full. */
+    public void matchAgent(String agentId) {
+        for (int round = 0; round < ROUNDS; round++) {
+            Optional<Agent> found = agents.find(agentId).filter(Agent::available);
+            if (found.isEmpty()) {
+                return;
+            }
+            Agent agent = found.get();
+            Set<Channel> open = agent.free().entrySet().stream().filter(e -> e.getValue() > 0)
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            if (open.isEmpty()) {
+                return;
+            }
+            List<Contact> ranked = matcher.rankContacts(agent, contacts.waitingFor(agent, open, candidateLimit));
+            if (ranked.stream().noneMatch(c -> tryOffer(c, agentId) == Attempt.OFFERED)) {
+                return;
+            }
+        }
+    }
+
+    Attempt tryOffer(Contact contact, String agentId) {
+        Instant now = clock.now();
+        if (!agents.reserve(agentId, contact.channel(), contact.id(), now)) {
+            return Attempt.AGENT_UNAVAILABLE;
+        }
+        Optional<Contact> claimed = contacts.claim(contact, agentId, now);
+        if (claimed.isEmpty()) {
+            agents.release(agentId, contact.channel(), contact.id(), null);
+            return Attempt.CONTACT_TAKEN;
+        }
+        announceOffer(claimed.get());
+        LOG.debugf("offered contact %s to agent %s", contact.id(), agentId);
+        return Attempt.OFFERED;
+    }
+
+    /** Publishes the contact's current offer, unless that was already acknowledged. */
+    public void announceOffer(Contact offered) {
+        if (offered.state() == ContactState.OFFERED && !offered.offer().announced()) {
+            publisher.publish(RoutingEvents.offered(offered));
+            contacts.offerAnnounced(offered.id(), offered.offer().seq());
+        }
+    }
+}

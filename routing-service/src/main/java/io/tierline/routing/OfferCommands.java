@@ -1,0 +1,65 @@
+package io.tierline.routing;
+
+import io.tierline.platform.problem.ProblemException;
+import io.tierline.routing.messaging.RoutingEvents;
+import io.tierline.routing.messaging.RoutingPublisher;
+import io.tierline.routing.store.AgentStore;
+import io.tierline.routing.store.ContactStore;
+import jakarta.inject.Singleton;
+
+/** The agent's answer to an offer. A repeat by the same agent re-publishes the same event. */
+@Singleton
+public class OfferCommands {
+
+    private final Lookup lookup;
+    private final ContactStore contacts;
+    private final AgentStore agents;
+    private final ContactRouter router;
+    private final RoutingPublisher publisher;
+    private final RoutingClock clock;
+
+    public OfferCommands(Lookup lookup, ContactStore contacts, AgentStore agents, ContactRouter router,
+            RoutingPublisher publisher, RoutingClock clock) {
+        this.lookup = lookup;
+        this.contacts = contacts;
+        this.agents = agents;
+        this.router = router;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public Contact accept(String agentId, String contactId) {
+        lookup.agent(agentId);
+        Contact contact = lookup.contact(contactId);
+        if (contact.offeredTo(agentId)) {
+            contacts.accept(contactId, agentId, contact.offer().seq(), clock.now());
+            contact = lookup.contact(contactId);
+        }
+        if (!agentId.equals(contact.agentId()) || !contact.offer().accepted()) {
+            throw ProblemException.conflict("contact " + contactId + " is " + contact.state()
+                    + " and not offered to agent " + agentId);
+        }
+        publisher.publish(RoutingEvents.accepted(contact));
+        return contact;
+    }
+
+    /** Back to its queue, keeping its place; the capacity is released and the agent is not offered it again. */
+    public Contact decline(String agentId, String contactId) {
+        lookup.agent(agentId);
+        Contact contact = lookup.contact(contactId);
+        if (contact.offeredTo(agentId)) {
+            contacts.decline(contactId, new Decline(agentId, contact.offer().seq(), contact.queueId(),
+                    contact.tier(), clock.now()));
+            contact = lookup.contact(contactId);
+        }
+        Contact declined = contact;
+        Decline decline = declined.declineBy(agentId).orElseThrow(() -> ProblemException.conflict("contact "
+                + contactId + " is " + declined.state() + " and not offered to agent " + agentId));
+        agents.release(agentId, declined.channel(), contactId, null);
+        publisher.publish(RoutingEvents.declined(declined, decline));
+        contacts.announce(contactId);
+        router.matchContact(contactId);
+        router.matchAgent(agentId);
+        return lookup.contact(contactId);
+    }
+}

@@ -1,0 +1,23 @@
+package io.tierline.routing;
+
+import io.tierline.events.Channel;
+import io.tierline.events.HandlingOutcome;
+import java.time.Duration;
+import java.time.Instant;
+
+/** After-contact work of one handling: it holds the agent's capacity until it ends at {@code until} or earlier. */
+public record WrapUp(
+        int seq,
+        String agentId,
+        String queueId,
+        int tier,
+        Channel channel,
+        HandlingOutcome outcome,
+        Instant acceptedAt,
+        Instant handlingEndedAt,
+        Instant until) {
+
+    public long talkMillis() {
+        return Duration.between(acceptedAt, handlingEndedAt).toMillis();
+    }
+}

@@ -1,0 +1,64 @@
+package io.tierline.routing.api;
+
+import io.tierline.routing.HandlingCommands;
+import io.tierline.routing.OfferCommands;
+import io.tierline.routing.WrapUps;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** What an agent's desktop does with its work: answer offers, end handlings, end wrap-up. */
+@Path("/agents/{agentId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeskResource {
+
+    private final OfferCommands offers;
+    private final HandlingCommands handlings;
+    private final WrapUps wrapUps;
+
+    public DeskResource(OfferCommands offers, HandlingCommands handlings, WrapUps wrapUps) {
+        this.offers = offers;
+        this.handlings = handlings;
+        this.wrapUps = wrapUps;
+    }
+
+    @POST
+    @Path("/offers/{contactId}/accept")
+    public ContactView accept(@PathParam("agentId") String agentId, @PathParam("contactId") String contactId) {
+        return ApiMapping.view(offers.accept(agentId, contactId));
+    }
+
+    @POST
+    @Path("/offers/{contactId}/decline")
+    public ContactView decline(@PathParam("agentId") String agentId, @PathParam("contactId") String contactId) {
+        return ApiMapping.view(offers.decline(agentId, contactId));
+    }
+
+    @POST
+    @Path("/contacts/{contactId}/resolve")
+    public ContactView resolve(@PathParam("agentId") String agentId, @PathParam("contactId") String contactId,
+            @Valid @NotNull ResolveBody body) {
+        return ApiMapping.view(handlings.resolve(agentId, contactId, body.resolutionCode().trim(), body.notes()));
+    }
+
+    @POST
+    @Path("/contacts/{contactId}/escalate")
+    public ContactView escalate(@PathParam("agentId") String agentId, @PathParam("contactId") String contactId,
+            @Valid @NotNull EscalateBody body) {
+        BodyChecks.start().textMap("diagnostics", body.diagnostics(), 2000).orFail();
+        return ApiMapping.view(handlings.escalate(agentId, contactId, body.reason().trim(), body.notes(),
+                body.diagnostics()));
+    }
+
+    @POST
+    @Path("/wrap-up/complete")
+    public WrapUpView completeWrapUp(@PathParam("agentId") String agentId) {
+        return new WrapUpView(agentId, wrapUps.complete(agentId));
+    }
+}

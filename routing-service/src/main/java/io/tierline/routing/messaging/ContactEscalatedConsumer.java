@@ -1,0 +1,34 @@
+package io.tierline.routing.messaging;
+
+import io.tierline.platform.messaging.TransientRetry;
+import io.smallrye.common.annotation.Blocking;
+import io.tierline.events.ContactEscalated;
+import io.tierline.events.EventJson;
+import io.tierline.events.MalformedEventException;
+import io.tierline.routing.Arrivals;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Escalated contacts ({@code contacts.escalated}), to be queued at their new tier. */
+@ApplicationScoped
+public class ContactEscalatedConsumer {
+
+    private final Arrivals arrivals;
+    private final TransientRetry retry = TransientRetry.standard();
+
+    public ContactEscalatedConsumer(Arrivals arrivals) {
+        this.arrivals = arrivals;
+    }
+
+    @Incoming("contacts-escalated")
+    @Blocking
+    public void consume(String payload) {
+        ContactEscalated event = EventJson.read(payload, ContactEscalated.class);
+        if (event.contactId() == null || event.queueId() == null || event.channel() == null
+                || event.toTier() < 1) {
+            throw new MalformedEventException("ContactEscalated " + event.eventId()
+                    + " without contactId, queueId, channel or toTier");
+        }
+        retry.run("ContactEscalated " + event.eventId(), () -> arrivals.escalated(event));
+    }
+}

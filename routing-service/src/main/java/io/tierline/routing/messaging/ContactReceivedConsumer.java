@@ -1,0 +1,32 @@
+package io.tierline.routing.messaging;
+
+import io.tierline.platform.messaging.TransientRetry;
+import io.smallrye.common.annotation.Blocking;
+import io.tierline.events.ContactReceived;
+import io.tierline.events.EventJson;
+import io.tierline.events.MalformedEventException;
+import io.tierline.routing.Arrivals;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** New contacts from intake ({@code contacts.received}); unreadable records go to {@code routing.dlq}. */
+@ApplicationScoped
+public class ContactReceivedConsumer {
+
+    private final Arrivals arrivals;
+    private final TransientRetry retry = TransientRetry.standard();
+
+    public ContactReceivedConsumer(Arrivals arrivals) {
+        this.arrivals = arrivals;
+    }
+
+    @Incoming("contacts-received")
+    @Blocking
+    public void consume(String payload) {
+        ContactReceived event = EventJson.read(payload, ContactReceived.class);
+        if (event.contactId() == null || event.channel() == null) {
+            throw new MalformedEventException("ContactReceived " + event.eventId() + " without contactId or channel");
+        }
+        retry.run("ContactReceived " + event.eventId(), () -> arrivals.received(event));
+    }
+}

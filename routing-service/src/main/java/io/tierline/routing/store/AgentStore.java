@@ -1,0 +1,181 @@
+package io.tierline.routing.store;
+
+import static io.tierline.routing.store.AgentDocuments.HOLDS;
+import static io.tierline.routing.store.AgentDocuments.ID;
+import static io.tierline.routing.store.AgentDocuments.IDLE_SINCE;
+import static io.tierline.routing.store.AgentDocuments.LANGUAGE_KEYS;
+import static io.tierline.routing.store.AgentDocuments.STATUS;
+import static io.tierline.routing.store.AgentDocuments.STATUS_SEQ;
+import static io.tierline.routing.store.AgentDocuments.TIER;
+import static io.tierline.routing.store.AgentDocuments.VERSION;
+import static io.tierline.routing.store.AgentDocuments.capacity;
+import static io.tierline.routing.store.AgentDocuments.free;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.tierline.events.AgentStatus;
+import io.tierline.events.Channel;
+import io.tierline.routing.Agent;
+import io.tierline.routing.AgentProfile;
+import io.tierline.routing.Languages;
+import io.tierline.routing.StatusChange;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The agents. Capacity is a per-channel {@code free} counter plus the list of contacts holding it
+ * ({@code holds}); reserving and releasing are single conditional updates, so two routing instances can never
+ * put an agent over capacity, and releasing twice frees once.
+ */
+@Singleton
+public class AgentStore {
+
+    private static final int ATTEMPTS = 20;
+
+    private final MongoCollection<Document> agents;
+
+    public AgentStore(MongoDatabase database) {
+        this.agents = database.getCollection("agents");
+    }
+
+    public Optional<Agent> find(String id) {
+        return Optional.ofNullable(agents.find(Filters.eq(ID, id)).first()).map(AgentDocuments::fromDocument);
+    }
+
+    /** Creates the agent (OFFLINE) or updates its profile; a capacity change moves {@code free} by as much. */
+    public Agent put(AgentProfile profile, Instant now) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Agent> current = find(profile.id());
+            if (current.isEmpty()) {
+                if (insert(profile, now)) {
+                    return find(profile.id()).orElseThrow();
+                }
+                continue;
+            }
+            Agent agent = current.get();
+            if (agents.updateOne(Filters.and(Filters.eq(ID, agent.id()), Filters.eq(VERSION, agent.version())),
+                    profileUpdate(profile, agent, now)).getMatchedCount() == 1) {
+                return find(profile.id()).orElseThrow();
+            }
+        }
+        throw new ConcurrentModificationException("agent " + profile.id() + " kept changing; retry");
+    }
+
+    private boolean insert(AgentProfile profile, Instant now) {
+        try {
+            agents.insertOne(AgentDocuments.newAgent(profile, now));
+            return true;
+        } catch (MongoWriteException e) {
+            if (Docs.duplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Bson profileUpdate(AgentProfile profile, Agent agent, Instant now) {
+        List<Bson> updates = new ArrayList<>();
+        AgentDocuments.profile(profile).forEach((field, value) -> updates.add(Updates.set(field, value)));
+        for (Channel channel : Channel.values()) {
+            int delta = profile.capacity().getOrDefault(channel, 0) - agent.capacityFor(channel);
+            if (delta != 0) {
+                updates.add(Updates.inc(free(channel), delta));
+            }
+        }
+        updates.add(Updates.set("updatedAt", Docs.date(now)));
+        updates.add(Updates.inc(VERSION, 1L));
+        return Updates.combine(updates);
+    }
+
+    /** Sets the status if it differs; empty if the agent does not exist. */
+    public Optional<StatusChange> changeStatus(String id, AgentStatus status, Instant now) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Agent> current = find(id);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            Agent agent = current.get();
+            if (agent.status() == status) {
+                return Optional.of(new StatusChange(agent, false));
+            }
+            List<Bson> updates = new ArrayList<>(List.of(
+                    Updates.set(STATUS, status.name()),
+                    Updates.set(AgentDocuments.PREVIOUS_STATUS, agent.status().name()),
+                    Updates.set(AgentDocuments.STATUS_CHANGED_AT, Docs.date(now)),
+                    Updates.inc(STATUS_SEQ, 1L)));
+            if (status == AgentStatus.AVAILABLE) {
+                updates.add(Updates.set(IDLE_SINCE, Docs.date(now)));
+            }
+            if (agents.updateOne(Filters.and(Filters.eq(ID, id), Filters.eq(STATUS_SEQ, agent.statusSeq())),
+                    Updates.combine(updates)).getMatchedCount() == 1) {
+                return Optional.of(new StatusChange(find(id).orElseThrow(), true));
+            }
+        }
+        throw new ConcurrentModificationException("agent " + id + " status kept changing; retry");
+    }
+
+    /** Takes one unit of the channel's capacity for the contact, if the agent is AVAILABLE and has it free. */
+    public boolean reserve(String agentId, Channel channel, String contactId, Instant now) {
+        return agents.updateOne(
+                Filters.and(Filters.eq(ID, agentId), Filters.eq(STATUS, AgentStatus.AVAILABLE.name()),
+                        Filters.gt(free(channel), 0), Filters.ne(HOLDS, contactId)),
+                Updates.combine(Updates.inc(free(channel), -1), Updates.push(HOLDS, contactId),
+                        Updates.set(IDLE_SINCE, Docs.date(now))))
+                .getModifiedCount() == 1;
+    }
+
+    /** Gives back what the contact holds; a no-op if it holds nothing (idempotent). */
+    public boolean release(String agentId, Channel channel, String contactId, Instant idleSince) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.inc(free(channel), 1), Updates.pull(HOLDS, contactId)));
+        if (idleSince != null) {
+            updates.add(Updates.set(IDLE_SINCE, Docs.date(idleSince)));
+        }
+        return agents.updateOne(Filters.and(Filters.eq(ID, agentId), Filters.eq(HOLDS, contactId)),
+                Updates.combine(updates)).getModifiedCount() == 1;
+    }
+
+    /** AVAILABLE agents of the tier that speak the language and have the channel free, idle longest first. */
+    public List<Agent> candidates(int tier, String language, Channel channel, String contactId,
+            Collection<String> excluded, int limit) {
+        List<Bson> filters = new ArrayList<>(List.of(
+                Filters.eq(STATUS, AgentStatus.AVAILABLE.name()), Filters.eq(TIER, tier),
+                Filters.gt(free(channel), 0), Filters.ne(HOLDS, contactId)));
+        if (language != null) {
+            filters.add(Filters.eq(LANGUAGE_KEYS, Languages.key(language)));
+        }
+        if (!excluded.isEmpty()) {
+            filters.add(Filters.nin(ID, excluded));
+        }
+        return Docs.list(agents.find(Filters.and(filters)).sort(Sorts.ascending(IDLE_SINCE, ID)).limit(limit)
+                .map(AgentDocuments::fromDocument));
+    }
+
+    /**
+     * Agents of the tier with a language of {@code languages} (any if empty) and capacity for one of the
+     * channels; with {@code availableNow}, only AVAILABLE ones with that capacity free.
+     */
+    public long countServing(int tier, List<String> languages, Set<Channel> channels, boolean availableNow) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(TIER, tier)));
+        if (!languages.isEmpty()) {
+            filters.add(Filters.in(LANGUAGE_KEYS, Languages.keys(languages)));
+        }
+        filters.add(Filters.or(channels.stream()
+                .map(ch -> Filters.gt(availableNow ? free(ch) : capacity(ch), 0)).toList()));
+        if (availableNow) {
+            filters.add(Filters.eq(STATUS, AgentStatus.AVAILABLE.name()));
+        }
+        return agents.countDocuments(Filters.and(filters));
+    }
+}
