@@ -35,6 +35,11 @@ import org.awaitility.Awaitility;
 final class Fixtures {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** The agent's SSE stream on the application under test. */
+    static String assignmentsUrl(String agentId) {
+        return "http://localhost:" + io.restassured.RestAssured.port + "/agents/" + agentId + "/assignments";
+    }
     static final KafkaProbe PROBE = KafkaProbe.shared();
     static final String GROUP = "tierline-routing";
 

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tierline.embedded.SseClient;
 import io.tierline.embedded.KafkaProbe;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Channel;
@@ -67,7 +68,7 @@ class JourneyTest {
     void aContactIsQueuedOfferedOnTheStreamAcceptedAndResolvedExactlyOnce() throws Exception {
         putAgent(agent, 1, lang, Map.of("CHAT", 1));
         String contact = unique("c");
-        try (SseClient desk = new SseClient(agent)) {
+        try (SseClient desk = new SseClient(Fixtures.assignmentsUrl(agent))) {
             status(agent, "AVAILABLE");
             arrive(contact, Channel.CHAT, lang);
 
@@ -76,7 +77,7 @@ class JourneyTest {
             assertEquals(1, queued.tier());
             assertTrue(queued.reason().startsWith("first tier-1 queue by id"), queued.reason());
 
-            SseClient.Event offer = desk.await("ContactOffered", contact);
+            SseClient.Event offer = desk.await("ContactOffered", contact, WAIT);
             var record = PROBE.await(Topics.CONTACTS_ASSIGNMENTS,
                     r -> contact.equals(r.key()) && r.value().contains("\"ContactOffered\""), 1, WAIT).get(0);
             assertEquals(record.value(), offer.data(), "the SSE data is the event JSON as on Kafka");
@@ -94,7 +95,7 @@ class JourneyTest {
                     || offer.data().contains("declined twice"), "no personal data in the offer");
 
             command(agent, "/offers/" + contact + "/accept", Map.of());
-            OfferAccepted accepted = EventJson.read(desk.await("OfferAccepted", contact).data(), OfferAccepted.class);
+            OfferAccepted accepted = EventJson.read(desk.await("OfferAccepted", contact, WAIT).data(), OfferAccepted.class);
             assertEquals(queued.occurredAt(), accepted.queuedAt());
 
             given().contentType(ContentType.JSON)
@@ -134,13 +135,13 @@ class JourneyTest {
         ContactOffered secondOffer = event(Topics.CONTACTS_ASSIGNMENTS, second, ContactOffered.class);
         assertEquals(agent, firstOffer.agentId());
 
-        try (SseClient desk = new SseClient(agent)) {
-            assertEquals(firstAccepted.eventId(), desk.await("OfferAccepted", first).id());
-            assertEquals(secondOffer.eventId(), desk.await("ContactOffered", second).id());
+        try (SseClient desk = new SseClient(Fixtures.assignmentsUrl(agent))) {
+            assertEquals(firstAccepted.eventId(), desk.await("OfferAccepted", first, WAIT).id());
+            assertEquals(secondOffer.eventId(), desk.await("ContactOffered", second, WAIT).id());
             assertTrue(desk.comments().contains("connected"), desk.comments().toString());
 
             command(agent, "/offers/" + second + "/decline", Map.of());
-            assertEquals(agent, EventJson.read(desk.await("OfferDeclined", second).data(),
+            assertEquals(agent, EventJson.read(desk.await("OfferDeclined", second, WAIT).data(),
                     OfferDeclined.class).agentId());
             desk.events().forEach(e -> assertTrue(e.data().contains("\"agentId\":\"" + agent + "\""),
                     "only this agent's events: " + e));

@@ -14,6 +14,7 @@ import io.tierline.embedded.EmbeddedKafka;
 import io.tierline.embedded.EmbeddedMongo;
 import io.tierline.embedded.FreePorts;
 import io.tierline.embedded.KafkaProbe;
+import io.tierline.embedded.SseClient;
 import io.tierline.events.ContactResolved;
 import io.tierline.events.EventJson;
 import io.tierline.events.Topics;
@@ -96,8 +97,8 @@ class JourneyIT {
         put(routing + "/agents/bob", Map.of("name", "Bob", "tier", 2, "languages", List.of("en"),
                 "skills", Map.of("billing", 9), "capacity", Map.of("CHAT", 2)));
 
-        try (SseStream alice = new SseStream(routing + "/agents/alice/assignments");
-             SseStream bob = new SseStream(routing + "/agents/bob/assignments");
+        try (SseClient alice = new SseClient(routing + "/agents/alice/assignments");
+             SseClient bob = new SseClient(routing + "/agents/bob/assignments");
              KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers())) {
             put(routing + "/agents/alice/status", Map.of("status", "AVAILABLE"));
             put(routing + "/agents/bob/status", Map.of("status", "AVAILABLE"));
@@ -125,7 +126,7 @@ class JourneyIT {
             post(routing + "/agents/alice/wrap-up/complete", Map.of());
 
             // 4. Escalation opens a case and promotes it; routing offers it to Bob at L2 with the case.
-            SseStream.Event offer = awaitOffer(bob, second);
+            SseClient.Event offer = awaitOffer(bob, second);
             JsonPath offered = JsonPath.from(offer.data());
             assertEquals(2, offered.getInt("tier"));
             assertEquals("l2-general", offered.getString("queueId"));
@@ -176,8 +177,8 @@ class JourneyIT {
                 .then().statusCode(202).extract().path("contactId");
     }
 
-    private static SseStream.Event awaitOffer(SseStream stream, String contactId) throws InterruptedException {
-        return stream.await(e -> "ContactOffered".equals(e.name()) && e.data().contains("\"" + contactId + "\""), WAIT);
+    private static SseClient.Event awaitOffer(SseClient stream, String contactId) throws InterruptedException {
+        return stream.await("ContactOffered", contactId, WAIT);
     }
 
     private static void put(String url, Object body) {

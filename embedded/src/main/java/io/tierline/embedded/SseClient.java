@@ -1,6 +1,5 @@
-package io.tierline.routing;
+package io.tierline.embedded;
 
-import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** An agent desktop's view of its SSE stream, read line by line with java.net.http. */
-final class SseClient implements AutoCloseable {
+/**
+ * A Server-Sent Events subscription read line by line with java.net.http, as an agent desktop would:
+ * events ({@code event:}, {@code id:}, {@code data:}) and comments, collected for tests to wait on.
+ */
+public final class SseClient implements AutoCloseable {
 
-    record Event(String name, String id, String data) {
+    public record Event(String name, String id, String data) {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -25,8 +27,9 @@ final class SseClient implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private final Thread reader;
 
-    SseClient(String agentId) throws Exception {
-        URI uri = URI.create("http://localhost:" + RestAssured.port + "/agents/" + agentId + "/assignments");
+    /** Connects and waits for the 200 answer; throws if the stream is not {@code text/event-stream}. */
+    public SseClient(String url) throws Exception {
+        URI uri = URI.create(url);
         HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> r = response.get(20, TimeUnit.SECONDS);
@@ -36,7 +39,7 @@ final class SseClient implements AutoCloseable {
         if (!r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream")) {
             throw new IllegalStateException("SSE content type " + r.headers().firstValue("content-type"));
         }
-        reader = new Thread(() -> read(r.body()), "sse-" + agentId);
+        reader = new Thread(() -> read(r.body()), "sse-" + uri.getPath());
         reader.setDaemon(true);
         reader.start();
     }
@@ -71,7 +74,7 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    Event await(Predicate<Event> match, Duration timeout) throws InterruptedException {
+    public Event await(Predicate<Event> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (Event e : events) {
@@ -84,11 +87,12 @@ final class SseClient implements AutoCloseable {
         throw new AssertionError("no matching SSE event within " + timeout + "; got " + new ArrayList<>(events));
     }
 
-    Event await(String type, String contactId) throws InterruptedException {
-        return await(e -> type.equals(e.name()) && e.data().contains("\"" + contactId + "\""), Fixtures.WAIT);
+    /** The first event of this type about this contact. */
+    public Event await(String type, String contactId, Duration timeout) throws InterruptedException {
+        return await(e -> type.equals(e.name()) && e.data().contains("\"" + contactId + "\""), timeout);
     }
 
-    void awaitComment(String comment, Duration timeout) throws InterruptedException {
+    public void awaitComment(String comment, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!comments.contains(comment)) {
             if (System.nanoTime() > deadline) {
@@ -98,11 +102,11 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return List.copyOf(events);
     }
 
-    List<String> comments() {
+    public List<String> comments() {
         return List.copyOf(comments);
     }
 
