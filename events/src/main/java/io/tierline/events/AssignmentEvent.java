@@ -5,7 +5,8 @@ package io.tierline.events;
  * contact inside routing. {@code agentId} is null where no agent is involved (queued).
  */
 public sealed interface AssignmentEvent extends TierlineEvent
-        permits ContactQueued, ContactOffered, OfferAccepted, OfferDeclined, WrapUpEnded {
+        permits ContactQueued, ContactOffered, OfferAccepted, OfferDeclined, OfferTimedOut, ContactHeld,
+        ContactResumed, ContactTransferred, ContactWithdrawn, WrapUpEnded {
     String contactId();
 
     String agentId();

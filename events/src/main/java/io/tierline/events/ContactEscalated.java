@@ -25,10 +25,5 @@ public record ContactEscalated(
         String category,
         Customer customer,
         String subject,
-        String repeatOf) implements TierlineEvent {
-
-    @Override
-    public String key() {
-        return contactId;
-    }
+        String repeatOf) implements EscalationEvent {
 }

@@ -23,10 +23,20 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ContactEscalated.class, name = "ContactEscalated"),
         @JsonSubTypes.Type(value = AgentPresenceChanged.class, name = "AgentPresenceChanged"),
         @JsonSubTypes.Type(value = CustomerNotified.class, name = "CustomerNotified"),
+        @JsonSubTypes.Type(value = ContactDeflected.class, name = "ContactDeflected"),
+        @JsonSubTypes.Type(value = ContactAbandoned.class, name = "ContactAbandoned"),
+        @JsonSubTypes.Type(value = SurveySubmitted.class, name = "SurveySubmitted"),
+        @JsonSubTypes.Type(value = ContactMessageAdded.class, name = "ContactMessageAdded"),
+        @JsonSubTypes.Type(value = OfferTimedOut.class, name = "OfferTimedOut"),
+        @JsonSubTypes.Type(value = ContactHeld.class, name = "ContactHeld"),
+        @JsonSubTypes.Type(value = ContactResumed.class, name = "ContactResumed"),
+        @JsonSubTypes.Type(value = ContactTransferred.class, name = "ContactTransferred"),
+        @JsonSubTypes.Type(value = ContactWithdrawn.class, name = "ContactWithdrawn"),
+        @JsonSubTypes.Type(value = CaseSlaBreached.class, name = "CaseSlaBreached"),
         @JsonSubTypes.Type(value = KpiSnapshot.class, name = "KpiSnapshot")
 })
 public sealed interface TierlineEvent
-        permits ContactEvent, AssignmentEvent, ContactResolved, ContactUnresolved, ContactEscalated,
+        permits ContactEvent, AssignmentEvent, EscalationEvent, ContactResolved, ContactUnresolved,
         AgentPresenceChanged, CustomerNotified, KpiSnapshot {
 
     /** Unique per logical event; stable across re-publication. */

@@ -8,15 +8,15 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** intake: new contacts (later also deflections, abandons, surveys). Keyed by contactId. */
+    /** intake: new contacts, further messages, deflections, abandons, surveys ({@link ContactEvent}). Keyed by contactId. */
     public static final String CONTACTS_RECEIVED = "contacts.received";
-    /** routing: queued, offered, accepted, declined, wrap-up ended. Keyed by contactId. */
+    /** routing: the contact's life in routing ({@link AssignmentEvent}). Keyed by contactId. */
     public static final String CONTACTS_ASSIGNMENTS = "contacts.assignments";
     /** routing: contacts an agent could not resolve. Keyed by contactId. */
     public static final String CONTACTS_UNRESOLVED = "contacts.unresolved";
     /** routing: contacts resolved, with handle-time parts. Keyed by contactId. */
     public static final String CONTACTS_RESOLVED = "contacts.resolved";
-    /** escalation: a contact promoted to a tier and queue, with its case. Keyed by contactId. */
+    /** escalation: promotions to a tier and queue with the case, and case SLA breaches ({@link EscalationEvent}). Keyed by contactId. */
     public static final String CONTACTS_ESCALATED = "contacts.escalated";
     /** routing: agent status changes. Keyed by agentId. */
     public static final String AGENTS_PRESENCE = "agents.presence";

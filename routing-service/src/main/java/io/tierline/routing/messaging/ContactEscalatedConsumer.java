@@ -3,6 +3,7 @@ package io.tierline.routing.messaging;
 import io.tierline.platform.messaging.TransientRetry;
 import io.smallrye.common.annotation.Blocking;
 import io.tierline.events.ContactEscalated;
+import io.tierline.events.EscalationEvent;
 import io.tierline.events.EventJson;
 import io.tierline.events.MalformedEventException;
 import io.tierline.routing.Arrivals;
@@ -23,7 +24,11 @@ public class ContactEscalatedConsumer {
     @Incoming("contacts-escalated")
     @Blocking
     public void consume(String payload) {
-        ContactEscalated event = EventJson.read(payload, ContactEscalated.class);
+        EscalationEvent read = EventJson.read(payload, EscalationEvent.class);
+        if (!(read instanceof ContactEscalated event)) {
+            // a case SLA breach: valid; re-prioritising the waiting contact is issue 4
+            return;
+        }
         if (event.contactId() == null || event.queueId() == null || event.channel() == null
                 || event.toTier() < 1) {
             throw new MalformedEventException("ContactEscalated " + event.eventId()

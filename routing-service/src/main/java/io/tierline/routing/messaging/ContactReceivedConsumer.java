@@ -2,6 +2,7 @@ package io.tierline.routing.messaging;
 
 import io.tierline.platform.messaging.TransientRetry;
 import io.smallrye.common.annotation.Blocking;
+import io.tierline.events.ContactEvent;
 import io.tierline.events.ContactReceived;
 import io.tierline.events.EventJson;
 import io.tierline.events.MalformedEventException;
@@ -23,7 +24,11 @@ public class ContactReceivedConsumer {
     @Incoming("contacts-received")
     @Blocking
     public void consume(String payload) {
-        ContactReceived event = EventJson.read(payload, ContactReceived.class);
+        ContactEvent read = EventJson.read(payload, ContactEvent.class);
+        if (!(read instanceof ContactReceived event)) {
+            // deflections, abandons, surveys, further messages: valid, not routing's concern yet (issue 4)
+            return;
+        }
         if (event.contactId() == null || event.channel() == null) {
             throw new MalformedEventException("ContactReceived " + event.eventId() + " without contactId or channel");
         }
