@@ -4,6 +4,7 @@ import io.tierline.embedded.KafkaProbe;
 import io.tierline.embedded.SharedInfra;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactQueued;
+import io.tierline.events.ContactReceived;
 import io.tierline.events.ContactResolved;
 import io.tierline.events.ContactUnresolved;
 import io.tierline.events.Customer;
@@ -81,6 +82,37 @@ public final class TestEvents {
 
     public static void sendRaw(String topic, String key, String value) {
         PROBE.send(topic, key, value);
+    }
+
+    /** Records of one event type with this key, waiting until at least {@code count} arrived. */
+    public static List<ConsumerRecord<String, String>> awaitType(String topic, String key, Class<? extends TierlineEvent> type,
+            int count) {
+        return PROBE.await(topic, r -> key.equals(r.key())
+                && ("io.tierline." + type.getSimpleName()).equals(KafkaProbe.header(r, "ce_type")), count, WAIT);
+    }
+
+    /** Like {@link #awaitType} but returns whatever arrived within a second. */
+    public static List<ConsumerRecord<String, String>> settleType(String topic, String key,
+            Class<? extends TierlineEvent> type) {
+        return PROBE.await(topic, r -> key.equals(r.key())
+                && ("io.tierline." + type.getSimpleName()).equals(KafkaProbe.header(r, "ce_type")), 1,
+                Duration.ofSeconds(1));
+    }
+
+    /** An unresolved contact with every field the policy can match on. */
+    public static ContactUnresolved unresolved(String contactId, Customer customer, int tier, String queueId,
+            int escalations, Priority priority, UnresolvedReason reason, Channel channel, String category,
+            String repeatOf, Map<String, String> diagnostics) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new ContactUnresolved(EventIds.random(), contactId, now, reason, "agent-t" + tier, queueId, tier,
+                channel, customer, "en", category, priority, "Card charged twice", "Tier " + tier + " notes",
+                diagnostics, escalations, null, repeatOf, now.minusSeconds(300), 240_000, 15_000);
+    }
+
+    public static ContactReceived received(String contactId, Customer customer, String category, Instant at) {
+        return new ContactReceived(EventIds.random(), contactId, at, Channel.EMAIL, customer, "en",
+                "Still no refund", "Hello again", category, Priority.NORMAL, null, null, Map.of(), null,
+                new io.tierline.events.EmailDetails("ada@example.org", "<m1@example.org>", null), null, null, null);
     }
 
     public static List<ConsumerRecord<String, String>> await(String topic, String key, int count) {

@@ -33,11 +33,12 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ContactTransferred.class, name = "ContactTransferred"),
         @JsonSubTypes.Type(value = ContactWithdrawn.class, name = "ContactWithdrawn"),
         @JsonSubTypes.Type(value = CaseSlaBreached.class, name = "CaseSlaBreached"),
+        @JsonSubTypes.Type(value = QualityEvaluated.class, name = "QualityEvaluated"),
         @JsonSubTypes.Type(value = KpiSnapshot.class, name = "KpiSnapshot")
 })
 public sealed interface TierlineEvent
         permits ContactEvent, AssignmentEvent, EscalationEvent, ContactResolved, ContactUnresolved,
-        AgentPresenceChanged, CustomerNotified, KpiSnapshot {
+        AgentPresenceChanged, CustomerNotified, QualityEvaluated, KpiSnapshot {
 
     /** Unique per logical event; stable across re-publication. */
     String eventId();

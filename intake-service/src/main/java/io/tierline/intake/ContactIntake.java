@@ -1,6 +1,9 @@
 package io.tierline.intake;
 
+import io.tierline.events.Channel;
+import io.tierline.events.EmailDetails;
 import io.tierline.events.EventIds;
+import io.tierline.intake.classification.ClassificationRules;
 import io.tierline.intake.config.IntakeConfig;
 import io.tierline.intake.store.ContactStore;
 import io.tierline.platform.problem.Problem;
@@ -17,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes in a contact exactly once per idempotency key: classify, find the contact it repeats, store it
- * PENDING with a pre-assigned eventId, publish {@code ContactReceived}, mark it PUBLISHED.
+ * PENDING with a pre-assigned eventId, publish {@code ContactReceived}, mark it PUBLISHED. An email replying
+ * to the thread of an open contact of the same customer attaches to that contact instead.
  * A repeated key with the same request answers the stored contact (re-publishing it first if its event was
  * never acknowledged); with another request it is refused.
  */
@@ -47,6 +51,10 @@ public class ContactIntake {
         if (known.isPresent()) {
             return replay(known.get(), submission);
         }
+        Optional<Contact> thread = replyTarget(submission);
+        if (thread.isPresent()) {
+            return thread.get();
+        }
         Contact contact = create(submission);
         if (!store.insertIfAbsent(contact)) {
             // A concurrent request with the same key won the unique index: answer its contact.
@@ -64,14 +72,15 @@ public class ContactIntake {
     }
 
     private Contact create(ContactSubmission submission) {
-        Classification classification = classifier.classify(submission);
+        ClassificationRules rules = classifier.rules();
+        String category = classifier.category(submission, rules);
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String contactId = "C-" + UUID.randomUUID();
         String customerId = submission.content().customer().id();
-        String repeatOf = store.findLatest(customerId, classification.category(),
-                        receivedAt.minus(config.repeatWindow()), receivedAt)
+        String repeatOf = store.findLatest(customerId, category, receivedAt.minus(config.repeatWindow()), receivedAt)
                 .map(Contact::contactId)
                 .orElse(null);
+        Classification classification = classifier.classify(submission, rules, repeatOf != null);
         return new Contact(
                 contactId,
                 EventIds.derive(contactId, "received"),
@@ -84,6 +93,55 @@ public class ContactIntake {
                 ContactStatus.RECEIVED,
                 receivedAt,
                 PublishState.PENDING);
+    }
+
+    /**
+     * An email that replies to a message of an open contact of the same customer attaches to that contact
+     * ({@code ContactMessageAdded}, once per idempotency key) instead of opening a new one.
+     *
+     * @return the contact it attached to, or empty when it is no such reply
+     */
+    private Optional<Contact> replyTarget(ContactSubmission submission) {
+        EmailDetails email = submission.content().details().email();
+        if (submission.content().channel() != Channel.EMAIL || email == null || email.inReplyTo() == null
+                || email.inReplyTo().isBlank()) {
+            return Optional.empty();
+        }
+        String key = submission.idempotencyKey();
+        Optional<Contact> attached = store.findByMessageKey(key);
+        if (attached.isPresent()) {
+            return Optional.of(replayMessage(attached.get(), submission));
+        }
+        Optional<Contact> open = store.findOpenThread(submission.content().customer().id(), email.inReplyTo());
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        String contactId = open.get().contactId();
+        var message = new AddedMessage(EventIds.derive(contactId, "message", key), key, submission.requestHash(),
+                email.messageId(), submission.content().message(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Optional<Contact> added = store.addMessage(contactId, message);
+        if (added.isPresent()) {
+            LOG.infof("contact %s: reply attached to its thread as event %s", contactId, message.eventId());
+            publication.publishFollowUp(added.get(), message.eventId());
+            return store.findById(contactId);
+        }
+        // A concurrent request with the same key attached it first, or the contact was closed meanwhile.
+        return store.findByMessageKey(key).map(winner -> replayMessage(winner, submission));
+    }
+
+    private Contact replayMessage(Contact contact, ContactSubmission submission) {
+        AddedMessage message = contact.messageByKey(submission.idempotencyKey())
+                .orElseThrow(() -> new IllegalStateException("contact found by message key has no such message"));
+        if (!message.requestHash().equals(submission.requestHash())) {
+            throw keyReused(contact);
+        }
+        if (contact.pendingEvents().contains(message.eventId())) {
+            LOG.infof("contact %s: reply event %s still pending: re-publishing", contact.contactId(),
+                    message.eventId());
+            publication.publishFollowUp(contact, message.eventId());
+            return store.findById(contact.contactId()).orElse(contact);
+        }
+        return contact;
     }
 
     private Contact replay(Contact existing, ContactSubmission submission) {

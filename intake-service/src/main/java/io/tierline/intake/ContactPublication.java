@@ -1,6 +1,8 @@
 package io.tierline.intake;
 
+import io.tierline.events.ContactEvent;
 import io.tierline.intake.messaging.ContactEvents;
+import io.tierline.intake.messaging.FollowUpEventMapper;
 import io.tierline.intake.store.ContactStore;
 import io.tierline.platform.messaging.PublishFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,5 +37,40 @@ public class ContactPublication {
         store.markPublished(contact.contactId(), clock.instant());
         LOG.infof("contact %s published as event %s", contact.contactId(), contact.eventId());
         return contact.withPublishState(PublishState.PUBLISHED);
+    }
+
+    /**
+     * Publishes the contact's follow-up event with this id (after its {@code ContactReceived}, if that is still
+     * pending, so consumers see the contact first) and marks it published.
+     *
+     * @throws PublishFailedException when the broker did not acknowledge; the event stays pending
+     */
+    public void publishFollowUp(Contact contact, String eventId) {
+        ContactEvent event = FollowUpEventMapper.event(contact, eventId)
+                .orElseThrow(() -> new IllegalStateException("contact " + contact.contactId()
+                        + " records no event " + eventId));
+        if (contact.publishState() == PublishState.PENDING) {
+            publish(contact);
+        }
+        events.publish(event);
+        store.markEventPublished(contact.contactId(), eventId);
+        LOG.infof("contact %s: %s published as event %s", contact.contactId(), event.typeName(), eventId);
+    }
+
+    /** Publishes every pending follow-up event of the contact; returns how many. */
+    public int publishPendingFollowUps(Contact contact) {
+        int published = 0;
+        for (String eventId : contact.pendingEvents()) {
+            if (FollowUpEventMapper.event(contact, eventId).isEmpty()) {
+                LOG.warnf("contact %s: pending event %s is not recorded; dropping the marker", contact.contactId(),
+                        eventId);
+                store.markEventPublished(contact.contactId(), eventId);
+                continue;
+            }
+            publishFollowUp(contact, eventId);
+            contact = contact.withPublishState(PublishState.PUBLISHED);
+            published++;
+        }
+        return published;
     }
 }

@@ -1,6 +1,16 @@
 package io.tierline.intake;
 
-/** Where a contact stands as far as intake knows. Later issues add the self-service outcomes. */
+/** Where a contact stands as far as intake knows. */
 public enum ContactStatus {
-    RECEIVED
+    /** Taken in and open: routed, waiting or being handled. */
+    RECEIVED,
+    /** Closed: the customer solved it with self-service (L0). */
+    DEFLECTED,
+    /** Closed: the customer hung up or left before an agent answered. */
+    ABANDONED;
+
+    /** Whether further messages may still attach to it (not deflected or abandoned). */
+    public boolean isOpen() {
+        return this == RECEIVED;
+    }
 }

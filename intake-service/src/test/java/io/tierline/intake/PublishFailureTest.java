@@ -63,6 +63,26 @@ class PublishFailureTest {
                 .body("publishState", equalTo("PENDING"));
     }
 
+    @Test
+    void anUnacknowledgedClosureAnswers503AndStaysPendingWithOneEventIdForTheRetry() {
+        Contact open = StoredContacts.chat("cust-" + UUID.randomUUID(), "general", java.time.Instant.now(),
+                PublishState.PUBLISHED);
+        store.insertIfAbsent(open);
+
+        given().post("/contacts/{id}/abandon", open.contactId()).then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        Contact closed = store.findById(open.contactId()).orElseThrow();
+        assertEquals(ContactStatus.ABANDONED, closed.status(), "the change is recorded");
+        assertEquals(java.util.Set.of(closed.closure().eventId()), closed.pendingEvents(), "its event pending");
+
+        given().post("/contacts/{id}/abandon", open.contactId()).then().statusCode(503);
+        Contact retried = store.findById(open.contactId()).orElseThrow();
+        assertEquals(closed.closure(), retried.closure(), "the retry re-uses the closure and its eventId");
+        assertEquals(closed.pendingEvents(), retried.pendingEvents());
+    }
+
     private static void post(String key, Object body) {
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .when().post("/contacts")

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param idleSince    when the agent last became available, was offered work or finished a wrap-up
  * @param statusSeq    counts status changes; the presence event of the current status derives its id from it
  * @param version      counts profile changes (optimistic concurrency for capacity updates)
+ * @param statusReason why the status last changed, if routing changed it (e.g. missed-offer); null if the agent did
  */
 public record Agent(
         String id,
@@ -30,7 +31,8 @@ public record Agent(
         Instant statusChangedAt,
         long statusSeq,
         Instant idleSince,
-        long version) {
+        long version,
+        String statusReason) {
 
     public Agent {
         skills = Map.copyOf(skills);

@@ -15,8 +15,11 @@ public class AgentAdmin {
     private final ContactRouter router;
     private final RoutingPublisher publisher;
     private final RoutingClock clock;
+    private final OfferTimeouts offers;
 
-    public AgentAdmin(AgentStore agents, ContactRouter router, RoutingPublisher publisher, RoutingClock clock) {
+    public AgentAdmin(AgentStore agents, ContactRouter router, RoutingPublisher publisher, RoutingClock clock,
+            OfferTimeouts offers) {
+        this.offers = offers;
         this.agents = agents;
         this.router = router;
         this.publisher = publisher;
@@ -32,7 +35,9 @@ public class AgentAdmin {
 
     /**
      * Sets the agent's status and publishes AgentPresenceChanged; the same status again re-publishes the
-     * event of the last change. Becoming AVAILABLE pulls waiting work.
+     * event of the last change. Becoming AVAILABLE pulls waiting work; going AWAY or OFFLINE takes the
+     * agent's pending offers back (OfferDeclined, reason {@code agent AWAY}/{@code agent OFFLINE}) for other
+     * agents; assigned contacts stay.
      */
     public Agent changeStatus(String agentId, AgentStatus status) {
         StatusChange change = agents.changeStatus(agentId, status, clock.now())
@@ -40,6 +45,9 @@ public class AgentAdmin {
         Agent agent = change.agent();
         if (agent.statusSeq() > 0) {
             publisher.publish(RoutingEvents.presence(agent));
+        }
+        if (agent.status() != AgentStatus.AVAILABLE) {
+            offers.reroute(agentId, "agent " + agent.status());
         }
         router.matchAgent(agentId);
         return agents.find(agentId).orElse(agent);

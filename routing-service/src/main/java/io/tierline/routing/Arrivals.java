@@ -44,7 +44,7 @@ public class Arrivals {
     public void received(ContactReceived e) {
         Optional<Contact> existing = contacts.find(e.contactId());
         if (existing.isEmpty()) {
-            QueueDecision decision = selector.select(e.channel(), e.language(),
+            QueueDecision decision = selector.select(e.channel(), e.language(), e.category(),
                     queues.ofTier(QueueSelector.ENTRY_TIER));
             Contact contact = NewContacts.fromReceived(e, decision, clock.now());
             if (contacts.insert(contact)) {
@@ -103,7 +103,8 @@ public class Arrivals {
         var entryQueues = queues.ofTier(QueueSelector.ENTRY_TIER);
         int placed = 0;
         for (Contact waiting : contacts.unplacedFor(queue, pickupLimit)) {
-            QueueDecision decision = selector.select(waiting.channel(), waiting.language(), entryQueues);
+            QueueDecision decision = selector.select(waiting.channel(), waiting.language(), waiting.category(),
+                    entryQueues);
             if (decision.found() && contacts.place(waiting.id(), new Placement(decision.queue().id(),
                     QueueSelector.ENTRY_TIER, decision.reason(), clock.now(), waiting.arrivalEventId()))) {
                 announce(contacts.find(waiting.id()).orElseThrow());

@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param offerSeq       how many offers it has had
  * @param excluded       agents that declined it
  * @param appliedEvents  ids of the incoming events already applied
+ * @param lapse          an offer timed out whose consequences are not all done yet, or null
+ * @param withdrawal     why and when it left its queue unhandled (state WITHDRAWN), or null
+ * @param transfers      how many times agents transferred it to another queue
+ * @param lastTransfer   the latest transfer, or null
  */
 public record Contact(
         String id,
@@ -43,7 +47,11 @@ public record Contact(
         List<String> excluded,
         List<Decline> declines,
         List<WrapUp> wrapUps,
-        List<String> appliedEvents) {
+        List<String> appliedEvents,
+        OfferLapse lapse,
+        Withdrawal withdrawal,
+        int transfers,
+        Transfer lastTransfer) {
 
     public Contact {
         priority = priority == null ? Priority.NORMAL : priority;

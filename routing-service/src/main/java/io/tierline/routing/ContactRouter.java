@@ -35,6 +35,7 @@ public class ContactRouter {
     private final RoutingPublisher publisher;
     private final RoutingClock clock;
     private final int candidateLimit;
+    private final RoutingConfig config;
     private final Matcher matcher = new Matcher();
 
     public ContactRouter(ContactStore contacts, AgentStore agents, QueueStore queues, RoutingPublisher publisher,
@@ -45,6 +46,7 @@ public class ContactRouter {
         this.publisher = publisher;
         this.clock = clock;
         this.candidateLimit = config.candidateLimit();
+        this.config = config;
     }
 
     /** A QUEUED contact looks for the best eligible agent of its queue's tier. */
@@ -60,7 +62,7 @@ public class ContactRouter {
                     queue.map(RoutingQueue::strategy).orElse(Strategy.LONGEST_IDLE),
                     queue.map(RoutingQueue::skills).orElse(Map.of()),
                     agents.candidates(contact.tier(), contact.language(), contact.channel(), contact.id(),
-                            contact.excluded(), candidateLimit));
+                            contact.excluded(), queue.map(RoutingQueue::skills).orElse(Map.of()), candidateLimit));
             if (!offerToFirst(contact, ranked)) {
                 return;
             }
@@ -95,7 +97,13 @@ public class ContactRouter {
             if (open.isEmpty()) {
                 return;
             }
-            List<Contact> ranked = matcher.rankContacts(agent, contacts.waitingFor(agent, open, candidateLimit));
+            Map<String, Map<String, Integer>> skillsByQueue = queues.all().stream()
+                    .collect(Collectors.toMap(RoutingQueue::id, RoutingQueue::skills));
+            List<String> unskilledQueues = skillsByQueue.entrySet().stream()
+                    .filter(e -> !Matcher.skilled(agent, e.getValue())).map(Map.Entry::getKey).toList();
+            List<Contact> ranked = matcher.rankContacts(agent,
+                    contacts.waitingFor(agent, open, unskilledQueues, candidateLimit),
+                    queueId -> skillsByQueue.getOrDefault(queueId, Map.of()));
             if (ranked.stream().noneMatch(c -> tryOffer(c, agentId) == Attempt.OFFERED)) {
                 return;
             }
@@ -107,7 +115,8 @@ public class ContactRouter {
         if (!agents.reserve(agentId, contact.channel(), contact.id(), now)) {
             return Attempt.AGENT_UNAVAILABLE;
         }
-        Optional<Contact> claimed = contacts.claim(contact, agentId, now);
+        Optional<Contact> claimed = contacts.claim(contact, agentId, now,
+                now.plus(config.offerTimeoutFor(contact.channel())));
         if (claimed.isEmpty()) {
             agents.release(agentId, contact.channel(), contact.id(), null);
             return Attempt.CONTACT_TAKEN;

@@ -9,8 +9,9 @@ package io.tierline.routing;
  * <li>OFFERED: capacity reserved on an agent, offer out.</li>
  * <li>ASSIGNED: the agent accepted.</li>
  * <li>RESOLVED / ESCALATED: the agent's handling ended; ESCALATED waits for escalation to re-queue it.</li>
+ * <li>WITHDRAWN: taken out of its queue unhandled (abandoned by the customer).</li>
  * </ul>
  */
 public enum ContactState {
-    WAITING, PENDING, QUEUED, OFFERED, ASSIGNED, RESOLVED, ESCALATED
+    WAITING, PENDING, QUEUED, OFFERED, ASSIGNED, RESOLVED, ESCALATED, WITHDRAWN
 }

@@ -54,12 +54,14 @@ public class HandlingCommands {
     private Contact end(String agentId, String contactId, ContactState to, Outcome outcome) {
         lookup.agent(agentId);
         Contact contact = lookup.contact(contactId);
-        if (contact.assignedTo(agentId)) {
+        // a hold or resume racing with this changes the offer; read again and retry (a few times)
+        for (int attempt = 0; attempt < 5 && contact.assignedTo(agentId); attempt++) {
             Offer offer = contact.offer();
             Instant ended = outcome.endedAt();
             WrapUp wrapUp = new WrapUp(offer.seq(), agentId, contact.queueId(), contact.tier(), contact.channel(),
-                    outcome.kind(), offer.acceptedAt(), ended, ended.plus(wrapUpOf(contact.queueId())));
-            contacts.finish(contactId, agentId, offer.seq(), to, outcome, wrapUp);
+                    outcome.kind(), offer.acceptedAt(), ended, ended.plus(wrapUpOf(contact.queueId())),
+                    offer.holdMillisAt(ended));
+            contacts.finish(contactId, agentId, offer.seq(), offer.heldAt(), to, outcome, wrapUp);
             contact = lookup.contact(contactId);
         }
         if (contact.state() != to || !agentId.equals(contact.agentId())) {

@@ -4,9 +4,11 @@ import io.tierline.events.Channel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Who gets what. Eligibility (status, tier, language, free capacity, declines) and the orders: agents by the
+ * Who gets what. Eligibility (status, tier, language, the queue's skills at their minimum levels, free
+ * capacity, declines) and the orders: agents by the
  * queue's strategy, waiting contacts by priority then waiting time. Plain Java; the store only narrows the
  * candidates and makes the reservation atomic.
  */
@@ -21,7 +23,18 @@ public final class Matcher {
             .thenComparing(Contact::queuedAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Contact::id);
 
-    /** Whether the agent could be offered the contact now. */
+    /** Whether the agent has every skill at the queue's minimum level (a queue without skills: anyone). */
+    public static boolean skilled(Agent agent, Map<String, Integer> requiredSkills) {
+        return requiredSkills.entrySet().stream()
+                .allMatch(e -> agent.skills().getOrDefault(e.getKey(), 0) >= e.getValue());
+    }
+
+    /** Whether the agent could be offered the contact of a queue with these required skills now. */
+    public boolean eligible(Agent agent, Contact contact, Map<String, Integer> requiredSkills) {
+        return eligible(agent, contact) && skilled(agent, requiredSkills);
+    }
+
+    /** Whether the agent could be offered the contact now, skills aside. */
     public boolean eligible(Agent agent, Contact contact) {
         return agent.available()
                 && agent.tier() == contact.tier()
@@ -35,16 +48,22 @@ public final class Matcher {
     public List<Agent> rankAgents(Contact contact, Strategy strategy, Map<String, Integer> queueSkills,
             List<Agent> agents) {
         return agents.stream()
-                .filter(a -> eligible(a, contact))
+                .filter(a -> eligible(a, contact, queueSkills))
                 .sorted(order(strategy, contact.channel(), queueSkills))
                 .toList();
     }
 
-    /** The waiting contacts the agent can take, most urgent first. */
+    /** The waiting contacts the agent can take, most urgent first (queues without required skills). */
     public List<Contact> rankContacts(Agent agent, List<Contact> waiting) {
+        return rankContacts(agent, waiting, queueId -> Map.of());
+    }
+
+    /** The waiting contacts the agent can take, given each queue's required skills, most urgent first. */
+    public List<Contact> rankContacts(Agent agent, List<Contact> waiting,
+            Function<String, Map<String, Integer>> skillsOfQueue) {
         return waiting.stream()
                 .filter(c -> c.state() == ContactState.QUEUED)
-                .filter(c -> eligible(agent, c))
+                .filter(c -> eligible(agent, c, skillsOfQueue.apply(c.queueId())))
                 .sorted(BY_URGENCY)
                 .toList();
     }

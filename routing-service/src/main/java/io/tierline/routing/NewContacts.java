@@ -18,7 +18,7 @@ final class NewContacts {
                 e.customer(), e.language(), e.subject(), e.category(), e.priority(), e.repeatOf(), null, 0,
                 found ? decision.queue().id() : null, QueueSelector.ENTRY_TIER, decision.reason(), now,
                 found ? now : null, e.eventId(), 0, null, null, List.of(), List.of(), List.of(),
-                List.of(e.eventId()));
+                List.of(e.eventId()), null, null, 0, null);
     }
 
     /** From escalation, for a contact routing has not seen before: PENDING in the event's queue. */
@@ -27,6 +27,6 @@ final class NewContacts {
         return new Contact(e.contactId(), ContactState.PENDING, e.channel(), e.customer(), e.language(),
                 e.subject(), e.category(), priority, e.repeatOf(), e.caseId(), e.escalations(), p.queueId(),
                 p.tier(), p.reason(), now, p.queuedAt(), p.arrivalEventId(), 0, null, null, List.of(), List.of(),
-                List.of(), List.of(e.eventId()));
+                List.of(), List.of(e.eventId()), null, null, 0, null);
     }
 }

@@ -6,6 +6,7 @@ import io.tierline.routing.messaging.RoutingPublisher;
 import io.tierline.routing.store.AgentStore;
 import io.tierline.routing.store.ContactStore;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 
 /** The agent's answer to an offer. A repeat by the same agent re-publishes the same event. */
 @Singleton
@@ -32,7 +33,12 @@ public class OfferCommands {
         lookup.agent(agentId);
         Contact contact = lookup.contact(contactId);
         if (contact.offeredTo(agentId)) {
-            contacts.accept(contactId, agentId, contact.offer().seq(), clock.now());
+            Instant now = clock.now();
+            if (contact.offer().expired(now)) {
+                throw ProblemException.conflict("the offer of contact " + contactId + " to agent " + agentId
+                        + " expired at " + contact.offer().expiresAt());
+            }
+            contacts.accept(contactId, agentId, contact.offer().seq(), now);
             contact = lookup.contact(contactId);
         }
         if (!agentId.equals(contact.agentId()) || !contact.offer().accepted()) {

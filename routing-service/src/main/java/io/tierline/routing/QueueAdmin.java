@@ -37,7 +37,7 @@ public class QueueAdmin {
         RoutingQueue queue = lookup.queue(queueId);
         long wait = QueueStats.waitSeconds(contacts.oldestQueuedAt(queueId).orElse(null), clock.now());
         return new QueueStats(contacts.depth(queueId), wait,
-                agents.countServing(queue.tier(), queue.languages(), queue.channels(), false),
-                agents.countServing(queue.tier(), queue.languages(), queue.channels(), true));
+                agents.countServing(queue.tier(), queue.languages(), queue.channels(), queue.skills(), false),
+                agents.countServing(queue.tier(), queue.languages(), queue.channels(), queue.skills(), true));
     }
 }

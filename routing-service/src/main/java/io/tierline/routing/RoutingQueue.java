@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A queue. In this version only tier, channels and languages take part in matching; the rest is stored for
- * the routing rules that follow.
+ * A queue. Tier, channels, languages and categories choose the queue of a new contact; tier, languages and the
+ * required skills (minimum levels) decide which agents may take its contacts; the strategy orders those agents.
  *
  * @param languages     BCP 47 tags as given; empty means any language
  * @param wrapUpSeconds after-contact work for contacts handled from this queue, or null for the default
@@ -40,5 +40,19 @@ public record RoutingQueue(
 
     public boolean speaks(String language) {
         return anyLanguage() || Languages.keys(languages).contains(Languages.key(language));
+    }
+
+    public boolean anyCategory() {
+        return categories.isEmpty();
+    }
+
+    /** Whether the queue lists this category (case-insensitively). */
+    public boolean namesCategory(String category) {
+        return category != null && Languages.keys(categories).contains(Languages.key(category));
+    }
+
+    /** A contact fits the queue's categories if the queue lists none, lists its category, or it has none. */
+    public boolean serves(String category) {
+        return anyCategory() || category == null || namesCategory(category);
     }
 }

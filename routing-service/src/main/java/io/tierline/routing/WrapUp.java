@@ -5,7 +5,10 @@ import io.tierline.events.HandlingOutcome;
 import java.time.Duration;
 import java.time.Instant;
 
-/** After-contact work of one handling: it holds the agent's capacity until it ends at {@code until} or earlier. */
+/**
+ * After-contact work of one handling: it holds the agent's capacity until it ends at {@code until} or earlier.
+ * {@code holdMillis} is the handling's hold time.
+ */
 public record WrapUp(
         int seq,
         String agentId,
@@ -15,9 +18,11 @@ public record WrapUp(
         HandlingOutcome outcome,
         Instant acceptedAt,
         Instant handlingEndedAt,
-        Instant until) {
+        Instant until,
+        long holdMillis) {
 
+    /** Time with the customer, hold excluded. */
     public long talkMillis() {
-        return Duration.between(acceptedAt, handlingEndedAt).toMillis();
+        return Math.max(0, Duration.between(acceptedAt, handlingEndedAt).toMillis() - holdMillis);
     }
 }

@@ -16,7 +16,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -90,7 +89,8 @@ class JourneyTest {
             assertEquals("cust-" + contact, offered.customerId());
             assertEquals(Segment.VIP, offered.segment());
             assertEquals("Card declined", offered.subject());
-            assertNull(offered.expiresAt());
+            assertEquals(offered.occurredAt().plus(Duration.ofMinutes(5)), offered.expiresAt(),
+                    "the CHAT offer timeout of the test profile");
             assertFalse(offer.data().contains("Ada") || offer.data().contains("ada@example.org")
                     || offer.data().contains("declined twice"), "no personal data in the offer");
 

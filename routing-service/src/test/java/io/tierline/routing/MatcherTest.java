@@ -21,7 +21,7 @@ class MatcherTest {
     static Agent agent(String id, int tier, AgentStatus status, int capacity, int free, Instant idleSince,
             Map<String, Integer> skills, String... languages) {
         return new Agent(id, id, tier, skills, List.of(languages), Map.of(Channel.CHAT, capacity),
-                Map.of(Channel.CHAT, free), List.of(), status, null, T0, 1, idleSince, 0);
+                Map.of(Channel.CHAT, free), List.of(), status, null, T0, 1, idleSince, 0, null);
     }
 
     static Agent available(String id, Instant idleSince) {
@@ -31,7 +31,7 @@ class MatcherTest {
     static Contact contact(String id, Priority priority, Instant queuedAt, List<String> excluded) {
         return new Contact(id, ContactState.QUEUED, Channel.CHAT, null, "EN", "s", null, priority, null, null, 0,
                 "q", 1, "r", queuedAt, queuedAt, "e-" + id, 0, null, null, excluded, List.of(), List.of(),
-                List.of());
+                List.of(), null, null, 0, null);
     }
 
     @Test
@@ -70,7 +70,7 @@ class MatcherTest {
 
     @Test
     void bestSkillPrefersTheHighestLevelsInTheQueuesSkills() {
-        Agent novice = agent("novice", 1, AgentStatus.AVAILABLE, 3, 3, T0, Map.of("billing", 2), "en");
+        Agent novice = agent("novice", 1, AgentStatus.AVAILABLE, 3, 3, T0, Map.of("billing", 5), "en");
         Agent expert = agent("expert", 1, AgentStatus.AVAILABLE, 3, 3, T0.plusSeconds(9), Map.of("billing", 9),
                 "en");
 

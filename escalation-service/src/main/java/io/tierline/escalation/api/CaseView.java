@@ -29,5 +29,13 @@ public record CaseView(
         Instant updatedAt,
         Instant closedAt,
         Instant pickupDueAt,
+        boolean loopDetected,
+        Engineering engineering,
         List<HistoryEntryView> history) {
+
+    /** The hand-off to engineering: {@code state} PENDING, DELIVERED, FAILED or ANSWERED. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Engineering(String handoffId, String state, int attempts, Instant requestedAt,
+            Instant nextAttemptAt) {
+    }
 }

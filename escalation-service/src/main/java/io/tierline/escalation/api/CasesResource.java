@@ -2,6 +2,8 @@ package io.tierline.escalation.api;
 
 import io.tierline.escalation.Case;
 import io.tierline.escalation.HistoryEntry;
+import io.tierline.escalation.HistoryKind;
+import io.tierline.escalation.messaging.EscalationPublisher;
 import io.tierline.escalation.store.CaseStore;
 import io.tierline.events.EventIds;
 import io.tierline.platform.problem.ProblemException;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -31,9 +34,11 @@ public class CasesResource {
 
     private final CaseStore store;
     private final Clock clock;
+    private final EscalationPublisher publisher;
 
-    CasesResource(CaseStore store, Clock clock) {
+    CasesResource(CaseStore store, Clock clock, EscalationPublisher publisher) {
         this.store = store;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -71,6 +76,56 @@ public class CasesResource {
         }
         HistoryEntry stored = store.find(c.caseId()).flatMap(found -> found.entry(noteId)).orElseThrow();
         return Response.status(Response.Status.CREATED).entity(CaseViews.entry(stored)).build();
+    }
+
+    /**
+     * Engineering's answer to the case's hand-off: appends an {@code ENGINEERING_ANSWER} entry and ends the
+     * hand-off. 409 if the case has no hand-off awaiting an answer. With an {@code Idempotency-Key} a repeat adds
+     * nothing and answers the same entry.
+     */
+    @POST
+    @Path("/{caseId}/engineering-answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response answer(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull EngineeringAnswerRequest body) {
+        Case c = find(caseId);
+        String answerId = idempotencyKey == null || idempotencyKey.isBlank()
+                ? EventIds.random() : EventIds.derive(c.caseId(), "engineering-answer", idempotencyKey);
+        if (c.entry(answerId).isEmpty()) {
+            if (c.engineering() == null || !c.engineering().awaitingAnswer()) {
+                throw ProblemException.conflict("case " + c.caseNumber() + " has no hand-off to engineering"
+                        + " awaiting an answer");
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            var entry = new HistoryEntry.Engineering(answerId, HistoryKind.ENGINEERING_ANSWER, now, now,
+                    c.engineering().handoffId(), null, null, body.author(), body.text());
+            boolean close = resolvedAwaitingEngineering(c).isPresent();
+            if (store.answerHandoff(c.caseId(), c.engineering().handoffId(), entry, close)) {
+                LOG.infof("case %s: engineering answered hand-off %s%s", c.caseNumber(), c.engineering().handoffId(),
+                        close ? "; the case is closed (its contact was resolved meanwhile)" : "");
+            }
+        }
+        Case after = store.find(c.caseId()).orElseThrow();
+        HistoryEntry stored = after.entry(answerId).orElseThrow(
+                () -> ProblemException.conflict("case " + c.caseNumber() + " was answered by engineering meanwhile"));
+        if (!after.isOpen()) {
+            resolvedAwaitingEngineering(after).ifPresent(resolved -> publisher.publishResolved(after, resolved));
+        }
+        return Response.status(Response.Status.CREATED).entity(CaseViews.entry(stored)).build();
+    }
+
+    /** The resolve recorded while the case's hand-off awaited engineering's answer, if any. */
+    private static java.util.Optional<HistoryEntry.Resolved> resolvedAwaitingEngineering(Case c) {
+        if (c.engineering() == null) {
+            return java.util.Optional.empty();
+        }
+        HistoryEntry.Resolved last = null;
+        for (HistoryEntry h : c.history()) {
+            if (h instanceof HistoryEntry.Resolved r && !r.recordedAt().isBefore(c.engineering().requestedAt())) {
+                last = r;
+            }
+        }
+        return java.util.Optional.ofNullable(last);
     }
 
     private Case find(String caseId) {

@@ -2,6 +2,7 @@ package io.tierline.escalation.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tierline.events.AssignmentEvent;
+import io.tierline.events.ContactEvent;
 import io.tierline.events.ContactResolved;
 import io.tierline.events.ContactUnresolved;
 import io.tierline.events.EventJson;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The three topics this service reads. A record that cannot be parsed as its topic's event (or is otherwise
+ * The four topics this service reads. A record that cannot be parsed as its topic's event (or is otherwise
  * the record's fault) fails at once and goes to {@code escalation.dlq}; a broker or store outage is retried
  * in place until it ends.
  */
@@ -20,13 +21,23 @@ public class EscalationConsumers {
     private final UnresolvedHandler unresolved;
     private final ResolvedHandler resolved;
     private final AssignmentHandler assignments;
+    private final RepeatContactHandler received;
     private final TransientRetry retry;
 
-    EscalationConsumers(UnresolvedHandler unresolved, ResolvedHandler resolved, AssignmentHandler assignments) {
+    EscalationConsumers(UnresolvedHandler unresolved, ResolvedHandler resolved, AssignmentHandler assignments,
+            RepeatContactHandler received) {
+        this.received = received;
         this.unresolved = unresolved;
         this.resolved = resolved;
         this.assignments = assignments;
         this.retry = TransientRetry.standard();
+    }
+
+    @Incoming("contacts-received")
+    @Blocking
+    public void onReceived(String payload) {
+        ContactEvent event = EventJson.read(payload, ContactEvent.class);
+        retry.run(event.typeName() + " " + event.eventId(), () -> received.handle(event));
     }
 
     @Incoming("contacts-unresolved")

@@ -1,6 +1,7 @@
 package io.tierline.escalation.messaging;
 
 import io.tierline.escalation.config.EscalationConfig;
+import io.tierline.events.CaseSlaBreached;
 import io.tierline.events.ContactEscalated;
 import io.tierline.events.CustomerNotified;
 import io.tierline.platform.messaging.EventPublisher;
@@ -25,6 +26,15 @@ public class EscalationPublisher {
 
     public void publish(ContactEscalated event) {
         escalated.sendAndAwait(event);
+    }
+
+    public void publish(CaseSlaBreached event) {
+        escalated.sendAndAwait(event);
+    }
+
+    /** The customer's RESOLVED notification for a resolve entry of the case (the same event whoever publishes it). */
+    public void publishResolved(io.tierline.escalation.Case c, io.tierline.escalation.HistoryEntry.Resolved entry) {
+        publish(OutgoingEvents.resolvedNotice(entry.contactId(), c, entry));
     }
 
     public void publish(CustomerNotified event) {

@@ -13,13 +13,15 @@ final class HistoryEntries {
     private HistoryEntries() {
     }
 
+    /** {@code prevented}: the move the rule made, had it not been made for this contact before; else null. */
     static HistoryEntry.Escalated escalated(ContactUnresolved event, EscalationDecision decision, Instant now,
-            Instant expectedResponseBy) {
+            Instant expectedResponseBy, EscalationDecision prevented) {
         return new HistoryEntry.Escalated(event.eventId(), event.occurredAt(), now, event.contactId(),
                 event.agentId(), decision.fromTier(), decision.toTier(), decision.queueId(), decision.priority(),
                 event.reason(), event.notes(), event.diagnostics(),
                 new HandleTime(event.acceptedAt(), event.talkMillis(), event.holdMillis()),
-                decision.policyVersion(), decision.ruleId(), expectedResponseBy);
+                decision.policyVersion(), decision.ruleId(), expectedResponseBy, prevented != null,
+                prevented == null ? null : prevented.toTier(), prevented == null ? null : prevented.queueId());
     }
 
     static HistoryEntry.Resolved resolved(ContactResolved event, Instant now) {

@@ -24,14 +24,18 @@ final class OutgoingEvents {
                 in.language(), in.category(), in.customer(), in.subject(), in.repeatOf());
     }
 
-    static CustomerNotified escalatedNotice(String contactId, Case c, HistoryEntry.Escalated entry) {
-        String message = entry.fromTier() == entry.toTier()
+    static CustomerNotified escalatedNotice(String contactId, Case c, HistoryEntry.Escalated entry,
+            boolean handedToEngineering) {
+        String message = handedToEngineering
+                ? "Your case " + c.caseNumber() + " has been passed to our engineering team."
+                : entry.fromTier() == entry.toTier()
                 ? "Your case " + c.caseNumber() + " has been given higher priority with our tier "
                         + entry.toTier() + " specialists."
                 : "Your case " + c.caseNumber() + " has been passed to our tier " + entry.toTier()
                         + " specialists.";
         return notice(entry, contactId, c, NotificationKind.ESCALATED,
-                message + " We expect to respond by " + entry.expectedResponseBy() + ".",
+                entry.expectedResponseBy() == null ? message
+                        : message + " We expect to respond by " + entry.expectedResponseBy() + ".",
                 entry.expectedResponseBy());
     }
 

@@ -35,7 +35,8 @@ public class ResolvedHandler {
         }
         Optional<Case> closed = store.withEntry(event.eventId()).or(() -> close(event));
         closed.ifPresent(c -> {
-            if (c.entry(event.eventId()).orElseThrow() instanceof HistoryEntry.Resolved entry) {
+            boolean awaitingEngineering = c.isOpen() && c.engineering() != null && c.engineering().awaitingAnswer();
+            if (c.entry(event.eventId()).orElseThrow() instanceof HistoryEntry.Resolved entry && !awaitingEngineering) {
                 publisher.publish(OutgoingEvents.resolvedNotice(event.contactId(), c, entry));
             }
         });
@@ -47,9 +48,13 @@ public class ResolvedHandler {
             LOG.debugf("contact %s resolved without an open case", event.contactId());
             return Optional.empty();
         }
-        if (store.close(open.get().caseId(), HistoryEntries.resolved(event, Now.of(clock)))) {
+        HistoryEntry.Resolved entry = HistoryEntries.resolved(event, Now.of(clock));
+        if (store.close(open.get().caseId(), entry)) {
             LOG.infof("case %s: resolved at tier %d by agent %s", open.get().caseNumber(), event.tier(),
                     event.agentId());
+        } else if (store.recordResolveAwaitingEngineering(open.get().caseId(), entry)) {
+            LOG.infof("case %s: contact resolved at tier %d; the case stays open until engineering answers",
+                    open.get().caseNumber(), event.tier());
         }
         // empty if another resolve closed the case first
         return store.withEntry(event.eventId());

@@ -2,9 +2,11 @@ package io.tierline.escalation.messaging;
 
 import io.tierline.escalation.Case;
 import io.tierline.escalation.CaseStatus;
+import io.tierline.escalation.EngineeringHandoff;
 import io.tierline.escalation.HistoryEntry;
 import io.tierline.escalation.policy.EscalationDecision;
 import io.tierline.escalation.policy.EscalationRequest;
+import io.tierline.escalation.policy.Policies;
 import io.tierline.escalation.policy.TierPolicy;
 import io.tierline.escalation.store.CaseNumbers;
 import io.tierline.escalation.store.CaseStore;
@@ -32,15 +34,18 @@ public class UnresolvedHandler {
 
     private final CaseStore store;
     private final CaseNumbers numbers;
-    private final TierPolicy policy;
+    private final Policies policies;
     private final EscalationPublisher publisher;
     private final Clock clock;
 
-    UnresolvedHandler(CaseStore store, CaseNumbers numbers, TierPolicy policy, EscalationPublisher publisher,
-            Clock clock) {
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    UnresolvedHandler(CaseStore store, CaseNumbers numbers, Policies policies, EscalationPublisher publisher,
+            Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.numbers = numbers;
-        this.policy = policy;
+        this.policies = policies;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -54,19 +59,31 @@ public class UnresolvedHandler {
                     + recorded.kind() + " entry of case " + c.caseId());
         }
         publisher.publish(OutgoingEvents.escalated(event, c, entry));
-        publisher.publish(OutgoingEvents.escalatedNotice(event.contactId(), c, entry));
+        boolean handedOff = c.engineering() != null && handoffId(event).equals(c.engineering().handoffId());
+        publisher.publish(OutgoingEvents.escalatedNotice(event.contactId(), c, entry, handedOff));
     }
 
     private Case place(ContactUnresolved event) {
-        HistoryEntry.Escalated entry = entryFor(event);
+        TierPolicy policy = policies.active().policy();
         for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
             Optional<Case> open = store.findOpen(event.caseId(), event.contactId());
+            Placement placement = placementFor(event, policy, open);
+            HistoryEntry.Escalated entry = placement.entry();
             boolean applied = open.isPresent()
-                    ? store.appendEscalation(open.get().caseId(), entry, event.escalations() + 1)
-                    : store.insert(newCase(event, entry));
+                    ? store.appendEscalation(open.get().caseId(), entry, event.escalations() + 1, placement.handoff())
+                    : store.insert(newCase(event, entry, placement.handoff()));
             Optional<Case> placed = store.withEntry(event.eventId());
             if (placed.isPresent()) {
                 if (applied) {
+                    meters.counter("tierline.escalation.decisions", "rule", entry.ruleId(),
+                            "loop", String.valueOf(entry.loopDetected())).increment();
+                }
+                if (applied && entry.loopDetected()) {
+                    LOG.warnf("case %s: contact %s would be escalated from tier %d to tier %d, queue %s again (%s/%s):"
+                            + " loop detected, it stays in tier %d with priority %s", placed.get().caseNumber(),
+                            event.contactId(), entry.fromTier(), entry.preventedToTier(), entry.preventedQueueId(),
+                            entry.policyVersion(), entry.ruleId(), entry.toTier(), entry.priority());
+                } else if (applied) {
                     LOG.infof("case %s: contact %s escalated from tier %d to tier %d, queue %s (%s/%s)",
                             placed.get().caseNumber(), event.contactId(), entry.fromTier(), entry.toTier(),
                             entry.queueId(), entry.policyVersion(), entry.ruleId());
@@ -78,21 +95,58 @@ public class UnresolvedHandler {
         throw new IllegalStateException("escalation " + event.eventId() + " could not be placed in a case");
     }
 
-    private HistoryEntry.Escalated entryFor(ContactUnresolved event) {
-        var segment = event.customer() == null ? null : event.customer().segment();
-        EscalationDecision decision = policy.decide(
-                new EscalationRequest(event.tier(), event.queueId(), event.priority(), segment));
-        Instant now = Now.of(clock);
-        return HistoryEntries.escalated(event, decision, now, now.plus(policy.pickupTarget(decision.toTier())));
+    /** The escalation entry, and the engineering hand-off it requests (or null). */
+    record Placement(HistoryEntry.Escalated entry, EngineeringHandoff handoff) {
     }
 
-    private Case newCase(ContactUnresolved event, HistoryEntry.Escalated entry) {
+    static String handoffId(ContactUnresolved event) {
+        return EventIds.derive(event.eventId(), "engineering");
+    }
+
+    private Placement placementFor(ContactUnresolved event, TierPolicy policy, Optional<Case> open) {
+        EscalationRequest request = request(event);
+        EscalationDecision decision = policy.decide(request);
+        EscalationDecision prevented = null;
+        if (open.isPresent() && movedThisWayBefore(open.get(), event.contactId(), decision)) {
+            prevented = decision;
+            decision = policy.stayInstead(request, decision);
+        }
+        Instant now = Now.of(clock);
+        Instant expectedResponseBy = policy.pickupTargetOf(decision.toTier()).map(now::plus).orElse(null);
+        HistoryEntry.Escalated entry = HistoryEntries.escalated(event, decision, now, expectedResponseBy, prevented);
+        boolean handoffOpen = open.map(Case::engineering).map(EngineeringHandoff::awaitingAnswer).orElse(false);
+        EngineeringHandoff handoff = decision.engineering() && !handoffOpen
+                ? new EngineeringHandoff(handoffId(event), EngineeringHandoff.State.PENDING, 0, now, now,
+                        event.contactId())
+                : null;
+        return new Placement(entry, handoff);
+    }
+
+    static EscalationRequest request(ContactUnresolved event) {
+        var segment = event.customer() == null ? null : event.customer().segment();
+        return new EscalationRequest(event.tier(), event.queueId(), event.priority(), segment, event.reason(),
+                event.channel(), event.category(), event.repeatOf(), event.diagnostics(), event.talkMillis(),
+                event.holdMillis(), event.escalations());
+    }
+
+    /** Loop detection: the case already moved this contact from the same tier to the same tier and queue. */
+    static boolean movedThisWayBefore(Case c, String contactId, EscalationDecision decision) {
+        if (decision.fromTier() == decision.toTier()) {
+            return false;
+        }
+        return c.history().stream().anyMatch(h -> h instanceof HistoryEntry.Escalated e && e.moves()
+                && contactId.equals(e.contactId()) && e.fromTier() == decision.fromTier()
+                && e.toTier() == decision.toTier() && java.util.Objects.equals(e.queueId(), decision.queueId()));
+    }
+
+    private Case newCase(ContactUnresolved event, HistoryEntry.Escalated entry, EngineeringHandoff handoff) {
         Instant now = entry.recordedAt();
         String caseNumber = numbers.next(now.atZone(ZoneOffset.UTC).getYear());
         return new Case(EventIds.derive(event.eventId(), "case"), caseNumber, CaseStatus.OPEN, event.contactId(),
                 List.of(event.contactId()), event.customer(), event.channel(), event.language(), event.category(),
                 event.subject(), event.repeatOf(), entry.toTier(), entry.queueId(), entry.priority(),
-                event.escalations() + 1, now, now, null, entry.expectedResponseBy(), entry.at(), List.of(entry));
+                event.escalations() + 1, now, now, null, entry.expectedResponseBy(), entry.at(), false, null, handoff,
+                List.of(entry));
     }
 
     private static void validate(ContactUnresolved event) {

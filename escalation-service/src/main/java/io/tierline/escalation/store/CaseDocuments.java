@@ -7,6 +7,7 @@ import static io.tierline.escalation.store.Bson2.put;
 
 import io.tierline.escalation.Case;
 import io.tierline.escalation.CaseStatus;
+import io.tierline.escalation.EngineeringHandoff;
 import io.tierline.events.Channel;
 import io.tierline.events.Customer;
 import io.tierline.events.Priority;
@@ -54,6 +55,12 @@ final class CaseDocuments {
         put(doc, "closedAt", c.closedAt());
         put(doc, "pickupDueAt", c.pickupDueAt());
         put(doc, "lastEscalatedAt", c.lastEscalatedAt());
+        doc.append("loopDetected", c.loopDetected());
+        put(doc, "slaBreachedDueAt", c.slaBreachedDueAt());
+        put(doc, "engineering", engineering(c.engineering()));
+        if (c.pickupDueAt() != null) {
+            doc.append(CaseStore.SLA_STATE, CaseStore.SLA_WAITING);
+        }
         doc.append("history", c.history().stream().map(HistoryDocuments::toDocument).toList());
         return doc;
     }
@@ -81,7 +88,32 @@ final class CaseDocuments {
                 instant(d, "closedAt"),
                 instant(d, "pickupDueAt"),
                 instant(d, "lastEscalatedAt"),
+                Boolean.TRUE.equals(d.getBoolean("loopDetected")),
+                instant(d, "slaBreachedDueAt"),
+                engineering(d.get("engineering", Document.class)),
                 history.stream().map(HistoryDocuments::toEntry).toList());
+    }
+
+    static Document engineering(EngineeringHandoff h) {
+        if (h == null) {
+            return null;
+        }
+        var doc = new Document("handoffId", h.handoffId());
+        put(doc, "state", h.state());
+        doc.append("attempts", h.attempts());
+        put(doc, "requestedAt", h.requestedAt());
+        put(doc, "nextAttemptAt", h.nextAttemptAt());
+        put(doc, "contactId", h.contactId());
+        return doc;
+    }
+
+    private static EngineeringHandoff engineering(Document d) {
+        if (d == null) {
+            return null;
+        }
+        return new EngineeringHandoff(d.getString("handoffId"),
+                enumValue(d, "state", EngineeringHandoff.State.class), intValue(d, "attempts"),
+                instant(d, "requestedAt"), instant(d, "nextAttemptAt"), d.getString("contactId"));
     }
 
     private static Document customer(Customer customer) {

@@ -2,6 +2,9 @@ package io.tierline.escalation.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static io.tierline.escalation.store.Bson2.date;
@@ -18,9 +21,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.tierline.escalation.Case;
 import io.tierline.escalation.CaseFilter;
 import io.tierline.escalation.CaseStatus;
+import io.tierline.escalation.EngineeringHandoff;
 import io.tierline.escalation.HistoryEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +42,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CaseStore {
 
     static final String CASES = "cases";
+    /** Where the pick-up SLA timer of the current cycle stands: WAITING, BREACHED (raised), PUBLISHED. */
+    static final String SLA_STATE = "slaState";
+    static final String SLA_WAITING = "WAITING";
+    static final String SLA_BREACHED = "BREACHED";
+    static final String SLA_PUBLISHED = "PUBLISHED";
+    private static final String HANDOFF_STATE = "engineering.state";
     private static final String EVENT_ID = "history.eventId";
 
     private final MongoCollection<Document> cases;
@@ -51,6 +62,9 @@ public class CaseStore {
         cases.createIndex(Indexes.ascending(EVENT_ID));
         cases.createIndex(Indexes.ascending("contactIds", "status"));
         cases.createIndex(Indexes.ascending("customer.id", "openedAt"));
+        cases.createIndex(Indexes.ascending("status", "pickupDueAt"));
+        cases.createIndex(Indexes.ascending(HANDOFF_STATE, "engineering.nextAttemptAt"));
+        cases.createIndex(Indexes.ascending("customer.id", "category", "status"));
     }
 
     /** By opaque id or by readable number. */
@@ -89,8 +103,23 @@ public class CaseStore {
 
     /** Appends an escalation to an open case and moves the case to its new tier and queue. */
     public boolean appendEscalation(String caseId, HistoryEntry.Escalated entry, int escalations) {
+        return appendEscalation(caseId, entry, escalations, null);
+    }
+
+    /** The same, also requesting a hand-off to engineering when {@code handoff} is given. */
+    public boolean appendEscalation(String caseId, HistoryEntry.Escalated entry, int escalations,
+            EngineeringHandoff handoff) {
+        var updates = new ArrayList<Bson>();
+        if (handoff != null) {
+            updates.add(Updates.set("engineering", CaseDocuments.engineering(handoff)));
+        }
+        if (entry.loopDetected()) {
+            updates.add(Updates.set("loopDetected", true));
+        }
+        updates.add(entry.expectedResponseBy() == null ? Updates.unset(SLA_STATE) : Updates.set(SLA_STATE, SLA_WAITING));
         return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()), ne(EVENT_ID, entry.eventId())),
                 Updates.combine(
+                        Updates.combine(updates),
                         Updates.push("history", HistoryDocuments.toDocument(entry)),
                         Updates.addToSet("contactIds", entry.contactId()),
                         Updates.set("tier", entry.toTier()),
@@ -112,14 +141,157 @@ public class CaseStore {
                         Updates.unset("pickupDueAt")));
     }
 
-    /** Closes an open case with the resolve entry. */
+    /** Closes an open case with the resolve entry, unless a hand-off to engineering awaits its answer. */
     public boolean close(String caseId, HistoryEntry.Resolved entry) {
-        return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()), ne(EVENT_ID, entry.eventId())),
+        return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()), ne(EVENT_ID, entry.eventId()),
+                        or(eq(HANDOFF_STATE, null), eq(HANDOFF_STATE, EngineeringHandoff.State.ANSWERED.name()))),
                 Updates.combine(
                         Updates.push("history", HistoryDocuments.toDocument(entry)),
                         Updates.set("status", CaseStatus.RESOLVED.name()),
                         Updates.set(CaseDocuments.OPEN_KEY, CaseDocuments.closedKey(caseId)),
                         Updates.set("closedAt", date(entry.recordedAt())),
+                        Updates.set("updatedAt", date(entry.recordedAt())),
+                        Updates.unset("pickupDueAt")));
+    }
+
+    /** Open cases whose pick-up is due by {@code now} and whose breach is not yet fully handled, oldest due first. */
+    public List<Case> overdue(Instant now, int limit) {
+        return cases.find(and(eq("status", CaseStatus.OPEN.name()), lte("pickupDueAt", date(now)),
+                        ne(SLA_STATE, SLA_PUBLISHED)))
+                .sort(Sorts.ascending("pickupDueAt"))
+                .limit(limit)
+                .map(CaseDocuments::toCase)
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * Raises the breach of the case's current pick-up cycle: only while the case is open, still due at
+     * {@code entry.pickupDueAt()} (not picked up, not escalated again) and not raised before.
+     */
+    public boolean raiseSlaBreach(String caseId, HistoryEntry.SlaBreached entry) {
+        return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()),
+                        eq("pickupDueAt", date(entry.pickupDueAt())), nin(SLA_STATE, SLA_BREACHED, SLA_PUBLISHED),
+                        ne(EVENT_ID, entry.eventId())),
+                Updates.combine(
+                        Updates.push("history", HistoryDocuments.toDocument(entry)),
+                        Updates.set("priority", entry.priority().name()),
+                        Updates.set(SLA_STATE, SLA_BREACHED),
+                        Updates.set("slaBreachedDueAt", date(entry.pickupDueAt())),
+                        Updates.set("updatedAt", date(entry.recordedAt()))));
+    }
+
+    /** Records that the breach of this pick-up cycle was published; the sweep leaves the case alone after. */
+    public void markSlaBreachPublished(String caseId, Instant pickupDueAt) {
+        cases.updateOne(and(eq("_id", caseId), eq("pickupDueAt", date(pickupDueAt)), eq(SLA_STATE, SLA_BREACHED)),
+                Updates.set(SLA_STATE, SLA_PUBLISHED));
+    }
+
+    /**
+     * The case a repeat contact of the customer and category belongs to: the newest open one, else the one
+     * closed most recently at or after {@code closedSince}.
+     */
+    public Optional<Case> findForRepeat(String customerId, String category, Instant closedSince) {
+        Optional<Case> open = Optional.ofNullable(cases.find(and(eq("customer.id", customerId),
+                        eq("category", category), eq("status", CaseStatus.OPEN.name())))
+                .sort(Sorts.descending("openedAt")).limit(1).first()).map(CaseDocuments::toCase);
+        if (open.isPresent()) {
+            return open;
+        }
+        return Optional.ofNullable(cases.find(and(eq("customer.id", customerId), eq("category", category),
+                        eq("status", CaseStatus.RESOLVED.name()), gte("closedAt", date(closedSince))))
+                .sort(Sorts.descending("closedAt")).limit(1).first()).map(CaseDocuments::toCase);
+    }
+
+    /**
+     * Attaches a repeat contact: to the case while it is open, or (with {@code reopen}) to the case while it is
+     * closed, reopening it. False if the case is no longer in that state or the contact was attached already.
+     */
+    public boolean attachRepeat(Case c, HistoryEntry.RepeatContact entry) {
+        CaseStatus expected = entry.reopened() ? CaseStatus.RESOLVED : CaseStatus.OPEN;
+        var updates = new ArrayList<Bson>(List.of(
+                Updates.push("history", HistoryDocuments.toDocument(entry)),
+                Updates.addToSet("contactIds", entry.contactId()),
+                Updates.set("updatedAt", date(entry.recordedAt()))));
+        if (entry.reopened()) {
+            updates.add(Updates.set("status", CaseStatus.OPEN.name()));
+            updates.add(Updates.set(CaseDocuments.OPEN_KEY, CaseDocuments.openKey(c.contactId())));
+            updates.add(Updates.unset("closedAt"));
+        }
+        try {
+            return apply(and(eq("_id", c.caseId()), eq("status", expected.name()), ne(EVENT_ID, entry.eventId())),
+                    Updates.combine(updates));
+        } catch (MongoException e) {
+            if (DuplicateKey.is(e)) {
+                // the opening contact has another open case now: the repeat goes there (the caller looks again)
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Cases whose engineering hand-off is due for a delivery attempt. */
+    public List<Case> dueHandoffs(Instant now, int limit) {
+        return cases.find(and(eq(HANDOFF_STATE, EngineeringHandoff.State.PENDING.name()),
+                        lte("engineering.nextAttemptAt", date(now))))
+                .sort(Sorts.ascending("engineering.nextAttemptAt"))
+                .limit(limit)
+                .map(CaseDocuments::toCase)
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * Claims the next delivery attempt of a pending hand-off: only the instance whose update moves
+     * {@code attempts} on from what it read may attempt it. The next attempt is scheduled at once, so a crash
+     * during the attempt only delays it.
+     */
+    public boolean claimHandoffAttempt(String caseId, EngineeringHandoff read, Instant nextAttemptAt) {
+        return apply(and(eq("_id", caseId), eq("engineering.handoffId", read.handoffId()),
+                        eq(HANDOFF_STATE, EngineeringHandoff.State.PENDING.name()),
+                        eq("engineering.attempts", read.attempts())),
+                Updates.combine(Updates.set("engineering.attempts", read.attempts() + 1),
+                        Updates.set("engineering.nextAttemptAt", date(nextAttemptAt))));
+    }
+
+    /** Ends a pending hand-off: {@code DELIVERED} or {@code FAILED}, with its history entry. */
+    public boolean finishHandoff(String caseId, String handoffId, EngineeringHandoff.State state,
+            HistoryEntry.Engineering entry) {
+        return apply(and(eq("_id", caseId), eq("engineering.handoffId", handoffId),
+                        eq(HANDOFF_STATE, EngineeringHandoff.State.PENDING.name()), ne(EVENT_ID, entry.eventId())),
+                Updates.combine(
+                        Updates.push("history", HistoryDocuments.toDocument(entry)),
+                        Updates.set(HANDOFF_STATE, state.name()),
+                        Updates.unset("engineering.nextAttemptAt"),
+                        Updates.set("updatedAt", date(entry.recordedAt()))));
+    }
+
+    /** Records engineering's answer on a case whose hand-off awaits one. */
+    public boolean answerHandoff(String caseId, String handoffId, HistoryEntry.Engineering entry, boolean close) {
+        var updates = new ArrayList<Bson>(List.of(
+                Updates.push("history", HistoryDocuments.toDocument(entry)),
+                Updates.set(HANDOFF_STATE, EngineeringHandoff.State.ANSWERED.name()),
+                Updates.unset("engineering.nextAttemptAt"),
+                Updates.set("updatedAt", date(entry.recordedAt()))));
+        if (close) {
+            updates.add(Updates.set("status", CaseStatus.RESOLVED.name()));
+            updates.add(Updates.set(CaseDocuments.OPEN_KEY, CaseDocuments.closedKey(caseId)));
+            updates.add(Updates.set("closedAt", date(entry.recordedAt())));
+            updates.add(Updates.unset("pickupDueAt"));
+        }
+        return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()),
+                        eq("engineering.handoffId", handoffId),
+                        ne(HANDOFF_STATE, EngineeringHandoff.State.ANSWERED.name()), ne(EVENT_ID, entry.eventId())),
+                Updates.combine(updates));
+    }
+
+    /**
+     * Records a resolve on an open case whose hand-off to engineering awaits its answer: the case stays open
+     * (the answer closes it).
+     */
+    public boolean recordResolveAwaitingEngineering(String caseId, HistoryEntry.Resolved entry) {
+        return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()), ne(EVENT_ID, entry.eventId()),
+                        nin(HANDOFF_STATE, null, EngineeringHandoff.State.ANSWERED.name())),
+                Updates.combine(
+                        Updates.push("history", HistoryDocuments.toDocument(entry)),
                         Updates.set("updatedAt", date(entry.recordedAt())),
                         Updates.unset("pickupDueAt")));
     }

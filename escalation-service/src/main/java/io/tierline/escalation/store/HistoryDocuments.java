@@ -42,6 +42,11 @@ final class HistoryDocuments {
             put(doc, "policyVersion", e.policyVersion());
             put(doc, "ruleId", e.ruleId());
             put(doc, "expectedResponseBy", e.expectedResponseBy());
+            if (e.loopDetected()) {
+                doc.append("loopDetected", true);
+                put(doc, "preventedToTier", e.preventedToTier());
+                put(doc, "preventedQueueId", e.preventedQueueId());
+            }
         } else if (entry instanceof HistoryEntry.Assigned a) {
             put(doc, "contactId", a.contactId());
             put(doc, "agentId", a.agentId());
@@ -55,6 +60,23 @@ final class HistoryDocuments {
             put(doc, "resolutionCode", r.resolutionCode());
             put(doc, "notes", r.notes());
             putHandleTime(doc, r.handleTime());
+        } else if (entry instanceof HistoryEntry.SlaBreached b) {
+            put(doc, "contactId", b.contactId());
+            doc.append("tier", b.tier());
+            put(doc, "queueId", b.queueId());
+            put(doc, "priority", b.priority());
+            put(doc, "pickupDueAt", b.pickupDueAt());
+        } else if (entry instanceof HistoryEntry.RepeatContact r) {
+            put(doc, "contactId", r.contactId());
+            put(doc, "channel", r.channel());
+            put(doc, "subject", r.subject());
+            doc.append("reopened", r.reopened());
+        } else if (entry instanceof HistoryEntry.Engineering e) {
+            put(doc, "handoffId", e.handoffId());
+            put(doc, "attempts", e.attempts());
+            put(doc, "error", e.error());
+            put(doc, "author", e.author());
+            put(doc, "text", e.text());
         } else if (entry instanceof HistoryEntry.Note n) {
             put(doc, "author", n.author());
             put(doc, "text", n.text());
@@ -70,7 +92,10 @@ final class HistoryDocuments {
                     intValue(d, "fromTier"), intValue(d, "toTier"), d.getString("queueId"),
                     enumValue(d, "priority", Priority.class), enumValue(d, "reason", UnresolvedReason.class),
                     d.getString("notes"), diagnostics(d.getList("diagnostics", Document.class)), handleTime(d),
-                    d.getString("policyVersion"), d.getString("ruleId"), instant(d, "expectedResponseBy"));
+                    d.getString("policyVersion"), d.getString("ruleId"), instant(d, "expectedResponseBy"),
+                    Boolean.TRUE.equals(d.getBoolean("loopDetected")),
+                    d.containsKey("preventedToTier") ? intValue(d, "preventedToTier") : null,
+                    d.getString("preventedQueueId"));
             case ASSIGNED -> new HistoryEntry.Assigned(d.getString("eventId"), instant(d, "at"),
                     instant(d, "recordedAt"), d.getString("contactId"), d.getString("agentId"),
                     intValue(d, "tier"), d.getString("queueId"));
@@ -78,6 +103,17 @@ final class HistoryDocuments {
                     instant(d, "recordedAt"), d.getString("contactId"), d.getString("agentId"),
                     intValue(d, "tier"), d.getString("queueId"), d.getString("resolutionCode"),
                     d.getString("notes"), handleTime(d));
+            case SLA_BREACHED -> new HistoryEntry.SlaBreached(d.getString("eventId"), instant(d, "at"),
+                    instant(d, "recordedAt"), d.getString("contactId"), intValue(d, "tier"), d.getString("queueId"),
+                    enumValue(d, "priority", Priority.class), instant(d, "pickupDueAt"));
+            case REPEAT_CONTACT -> new HistoryEntry.RepeatContact(d.getString("eventId"), instant(d, "at"),
+                    instant(d, "recordedAt"), d.getString("contactId"),
+                    enumValue(d, "channel", io.tierline.events.Channel.class), d.getString("subject"),
+                    Boolean.TRUE.equals(d.getBoolean("reopened")));
+            case ENGINEERING_HANDOFF, ENGINEERING_HANDOFF_FAILED, ENGINEERING_ANSWER -> new HistoryEntry.Engineering(
+                    d.getString("eventId"), kind, instant(d, "at"), instant(d, "recordedAt"), d.getString("handoffId"),
+                    d.containsKey("attempts") ? intValue(d, "attempts") : null, d.getString("error"),
+                    d.getString("author"), d.getString("text"));
             case NOTE -> new HistoryEntry.Note(d.getString("eventId"), instant(d, "at"),
                     d.getString("author"), d.getString("text"));
         };

@@ -158,7 +158,7 @@ class CasesResourceTest {
     @Test
     void servesTheTierPolicy() {
         given().get("/policies").then().statusCode(200)
-                .body("version", equalTo("builtin-1"))
+                .body("version", equalTo(1))
                 .body("topTier", equalTo(3))
                 .body("tiers.tier", contains(2, 3))
                 .body("tiers.queueId", contains("l2-general", "l3-engineering"))

@@ -67,7 +67,7 @@ class EscalationFlowTest {
         assertEquals("l2-general", out.queueId());
         assertEquals(Priority.NORMAL, out.priority());
         assertEquals(1, out.escalations());
-        assertEquals("builtin-1", out.policyVersion());
+        assertEquals("1", out.policyVersion());
         assertEquals("next-tier", out.ruleId());
         assertEquals(UnresolvedReason.AGENT_ESCALATED, out.reason());
         assertEquals(customerId, out.customer().id());
@@ -103,7 +103,7 @@ class EscalationFlowTest {
         assertEquals(15_000L, c.getLong("history[0].holdMillis"));
         assertEquals(in.acceptedAt(), Instant.parse(c.getString("history[0].acceptedAt")));
         assertEquals(in.occurredAt(), Instant.parse(c.getString("history[0].at")));
-        assertEquals("builtin-1", c.getString("history[0].policyVersion"));
+        assertEquals("1", c.getString("history[0].policyVersion"));
         assertEquals("next-tier", c.getString("history[0].ruleId"));
         // the case number finds the same case
         given().get("/cases/" + out.caseNumber()).then().statusCode(200).body("caseId", equalTo(out.caseId()));

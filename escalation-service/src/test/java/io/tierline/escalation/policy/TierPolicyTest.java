@@ -3,6 +3,7 @@ package io.tierline.escalation.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierline.events.Priority;
 import io.tierline.events.Segment;
 import java.time.Duration;
@@ -14,8 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class TierPolicyTest {
 
-    private final TierPolicy policy = TierPolicy.builtin("l2-general", Duration.ofMinutes(30),
+    private final TierPolicy policy = shipped("l2-general", Duration.ofMinutes(30),
             "l3-engineering", Duration.ofHours(4));
+
+    /** The shipped default policy document over these tier queues and pick-up targets. */
+    static TierPolicy shipped(String tier2Queue, Duration tier2Pickup, String tier3Queue, Duration tier3Pickup) {
+        return Policies.shippedDefault(tier2Queue, tier2Pickup.toString(), tier3Queue, tier3Pickup.toString(),
+                new ObjectMapper());
+    }
+
+    private static TierPolicy withTargets(String version, List<TierTarget> targets) {
+        return new TierPolicy(version, null, targets, List.of(), null, null, null);
+    }
 
     @ParameterizedTest(name = "tier {0} {1} {2} from {3} -> tier {4} {5} {6} by {7}")
     @CsvSource(nullValues = "null", value = {
@@ -40,7 +51,7 @@ class TierPolicyTest {
             int toTier, String toQueue, Priority toPriority, String rule) {
         EscalationDecision decision = policy.decide(new EscalationRequest(tier, queue, priority, segment));
 
-        assertEquals(new EscalationDecision(tier, toTier, toQueue, toPriority, "builtin-1", rule), decision);
+        assertEquals(new EscalationDecision(tier, toTier, toQueue, toPriority, "1", rule), decision);
     }
 
     @ParameterizedTest
@@ -59,7 +70,7 @@ class TierPolicyTest {
 
     @Test
     void describesItself() {
-        assertEquals("builtin-1", policy.version());
+        assertEquals("1", policy.version());
         assertEquals(List.of(2, 3), policy.targets().stream().map(TierTarget::tier).toList());
         assertEquals(List.of("next-tier", "top-tier-requeue"), policy.rules().stream().map(PolicyRule::id).toList());
     }
@@ -67,19 +78,19 @@ class TierPolicyTest {
     @Test
     void refusesAnIncompleteOrInvalidConfiguration() {
         Duration d = Duration.ofMinutes(5);
-        assertThrows(IllegalArgumentException.class, () -> TierPolicy.builtin(" ", d, "l3", d));
-        assertThrows(IllegalArgumentException.class, () -> TierPolicy.builtin("l2", d, null, d));
-        assertThrows(IllegalArgumentException.class, () -> TierPolicy.builtin("l2", Duration.ZERO, "l3", d));
-        assertThrows(IllegalArgumentException.class, () -> TierPolicy.builtin("l2", d, "l3", d.negated()));
+        assertThrows(IllegalStateException.class, () -> shipped(" ", d, "l3", d));
+        assertThrows(IllegalStateException.class, () -> shipped("l2", d, null, d));
+        assertThrows(IllegalStateException.class, () -> shipped("l2", Duration.ZERO, "l3", d));
+        assertThrows(IllegalStateException.class, () -> shipped("l2", d, "l3", d.negated()));
         assertThrows(IllegalArgumentException.class,
-                () -> new TierPolicy("v", List.of(new TierTarget(2, "l2", d))));
+                () -> withTargets("v", List.of(new TierTarget(2, "l2", d))));
         assertThrows(IllegalArgumentException.class,
-                () -> new TierPolicy("v", List.of(new TierTarget(1, "l1", d), new TierTarget(2, "l2", d),
+                () -> withTargets("v", List.of(new TierTarget(0, "l0", d), new TierTarget(2, "l2", d),
                         new TierTarget(3, "l3", d))));
         assertThrows(IllegalArgumentException.class,
-                () -> new TierPolicy("v", List.of(new TierTarget(2, "a", d), new TierTarget(2, "b", d),
+                () -> withTargets("v", List.of(new TierTarget(2, "a", d), new TierTarget(2, "b", d),
                         new TierTarget(3, "l3", d))));
         assertThrows(IllegalArgumentException.class,
-                () -> new TierPolicy("", List.of(new TierTarget(2, "l2", d), new TierTarget(3, "l3", d))));
+                () -> withTargets("", List.of(new TierTarget(2, "l2", d), new TierTarget(3, "l3", d))));
     }
 }

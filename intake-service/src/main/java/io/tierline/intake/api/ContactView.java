@@ -6,9 +6,14 @@ import io.tierline.events.Priority;
 import io.tierline.intake.ContactStatus;
 import io.tierline.intake.PublishState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** {@code GET /contacts/{contactId}}: what intake knows about a contact. */
+/**
+ * {@code GET /contacts/{contactId}} (and the answer to deflect, abandon and survey): what intake knows about a
+ * contact. {@code closedAt}/{@code articleId} once deflected or abandoned, {@code survey} once rated,
+ * {@code messages} once replies attached to it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContactView(
         String contactId,
@@ -29,7 +34,11 @@ public record ContactView(
         SmsDto sms,
         SocialDto social,
         Instant receivedAt,
-        PublishState publishState) {
+        PublishState publishState,
+        Instant closedAt,
+        String articleId,
+        SurveyView survey,
+        List<MessageView> messages) {
 
     @Override
     public String toString() {

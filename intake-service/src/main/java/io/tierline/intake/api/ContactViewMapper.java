@@ -40,6 +40,12 @@ public final class ContactViewMapper {
                 d.sms() == null ? null : new SmsDto(d.sms().from()),
                 d.social() == null ? null : new SocialDto(d.social().network(), d.social().handle()),
                 c.receivedAt(),
-                c.publishState());
+                c.publishState(),
+                c.closure() == null ? null : c.closure().closedAt(),
+                c.closure() == null ? null : c.closure().articleId(),
+                c.survey() == null ? null
+                        : new SurveyView(c.survey().score(), c.survey().comment(), c.survey().submittedAt()),
+                c.messages().isEmpty() ? null : c.messages().stream()
+                        .map(m -> new MessageView(m.messageRef(), m.message(), m.addedAt())).toList());
     }
 }

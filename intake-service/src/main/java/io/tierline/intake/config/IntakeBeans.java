@@ -1,6 +1,8 @@
 package io.tierline.intake.config;
 
 import io.tierline.intake.ContactClassifier;
+import io.tierline.intake.classification.ClassificationRulesSource;
+import io.tierline.intake.classification.LanguageDetector;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -10,8 +12,9 @@ public class IntakeBeans {
 
     @Produces
     @Singleton
-    ContactClassifier classifier(IntakeConfig config) {
-        return new ContactClassifier(config.defaultCategory(), config.defaultLanguage());
+    ContactClassifier classifier(IntakeConfig config, ClassificationRulesSource rules) {
+        return new ContactClassifier(rules::current, config.defaultCategory(), config.defaultLanguage(),
+                new LanguageDetector());
     }
 
     @Produces

@@ -1,8 +1,10 @@
 package io.tierline.intake.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The {@code tierline.intake.*} settings (documented in the module README). */
 @ConfigMapping(prefix = "tierline.intake")
@@ -24,7 +26,26 @@ public interface IntakeConfig {
     @WithDefault("PT10S")
     Duration publishTimeout();
 
+    /**
+     * The largest request body taken (by its Content-Length); larger ones are answered 413. Keep it below
+     * {@code quarkus.http.limits.max-body-size}, the server's own hard limit for bodies without a length.
+     */
+    @WithDefault("512K")
+    MemorySize maxBodySize();
+
     Republish republish();
+
+    Classification classification();
+
+    /** The classification rules document and its hot reload. */
+    interface Classification {
+        /** A rules file on disk; absent: the document shipped in the jar ({@code classification-rules.json}). */
+        Optional<String> rulesFile();
+
+        /** How often the rules file is checked for changes (a scheduler interval; {@code off} disables it). */
+        @WithDefault("10s")
+        String reloadEvery();
+    }
 
     /** The background re-publisher of contacts whose event was never acknowledged. */
     interface Republish {

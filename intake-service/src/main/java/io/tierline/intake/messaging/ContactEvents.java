@@ -1,5 +1,6 @@
 package io.tierline.intake.messaging;
 
+import io.tierline.events.ContactEvent;
 import io.tierline.events.Topics;
 import io.tierline.intake.Contact;
 import io.tierline.intake.config.IntakeConfig;
@@ -28,5 +29,15 @@ public class ContactEvents {
      */
     public void publishReceived(Contact contact) {
         publisher.sendAndAwait(ContactReceivedMapper.toEvent(contact));
+    }
+
+    /**
+     * Publishes a follow-up event (deflected, abandoned, survey, message added) and returns once the broker
+     * acknowledged it.
+     *
+     * @throws PublishFailedException when it did not in time
+     */
+    public void publish(ContactEvent event) {
+        publisher.sendAndAwait(event);
     }
 }

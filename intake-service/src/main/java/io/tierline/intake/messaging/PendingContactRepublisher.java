@@ -38,7 +38,10 @@ public class PendingContactRepublisher {
         republishStale();
     }
 
-    /** Re-publishes one batch of contacts PENDING for longer than the setting; returns how many succeeded. */
+    /**
+     * Re-publishes one batch of contacts PENDING for longer than the setting, then one batch of contacts with
+     * follow-up events pending as long; returns how many events succeeded.
+     */
     public int republishStale() {
         var before = clock.instant().minus(config.republish().after());
         int published = 0;
@@ -53,6 +56,24 @@ public class PendingContactRepublisher {
         }
         if (published > 0) {
             LOG.infof("re-published %d pending contact(s)", published);
+        }
+        return published + republishFollowUps(before);
+    }
+
+    /** Re-publishes follow-up events (closures, surveys, attached messages) pending since before {@code before}. */
+    private int republishFollowUps(java.time.Instant before) {
+        int published = 0;
+        for (Contact contact : store.findWithPendingEvents(before, config.republish().batchSize())) {
+            try {
+                published += publication.publishPendingFollowUps(contact);
+            } catch (PublishFailedException e) {
+                LOG.warnf("re-publishing events of contact %s failed, will retry: %s", contact.contactId(),
+                        e.getMessage());
+                break;
+            }
+        }
+        if (published > 0) {
+            LOG.infof("re-published %d pending follow-up event(s)", published);
         }
         return published;
     }

@@ -6,11 +6,19 @@ import io.tierline.events.EmailDetails;
 import io.tierline.events.PhoneDetails;
 import io.tierline.events.SmsDetails;
 import io.tierline.events.SocialDetails;
+import io.tierline.intake.AddedMessage;
 import io.tierline.intake.ChannelDetails;
+import io.tierline.intake.Closure;
 import io.tierline.intake.Contact;
 import io.tierline.intake.ContactContent;
+import io.tierline.intake.Survey;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Maps a {@link Contact} to its stored {@link ContactDocument} and back. */
 public final class ContactDocumentMapper {
@@ -41,7 +49,35 @@ public final class ContactDocumentMapper {
                 detailsOf(content.details()),
                 contact.receivedAt(),
                 contact.publishState(),
-                null);
+                null,
+                contact.closure() == null ? null : contact.closure().closedAt(),
+                contact.closure() == null ? null : contact.closure().eventId(),
+                contact.closure() == null ? null : contact.closure().articleId(),
+                contact.survey() == null ? null : survey(contact.survey()),
+                contact.messages().stream().map(ContactDocumentMapper::message).toList(),
+                threadMessageIds(contact),
+                contact.pendingEvents().stream().map(id -> new PendingEventDocument(id, contact.receivedAt()))
+                        .toList());
+    }
+
+    static SurveyDocument survey(Survey s) {
+        return new SurveyDocument(s.eventId(), s.score(), s.comment(), s.submittedAt());
+    }
+
+    static MessageDocument message(AddedMessage m) {
+        return new MessageDocument(m.eventId(), m.idempotencyKey(), m.requestHash(), m.messageRef(), m.message(),
+                m.addedAt());
+    }
+
+    /** The email message ids of the contact's thread: its own and those of the replies attached to it. */
+    static List<String> threadMessageIds(Contact contact) {
+        var ids = new ArrayList<String>();
+        EmailDetails email = contact.content().details().email();
+        if (email != null && email.messageId() != null) {
+            ids.add(email.messageId());
+        }
+        contact.messages().stream().map(AddedMessage::messageRef).filter(Objects::nonNull).forEach(ids::add);
+        return ids;
     }
 
     public static Contact toContact(ContactDocument doc) {
@@ -55,8 +91,19 @@ public final class ContactDocumentMapper {
                 doc.gatewayRef(),
                 doc.attributes(),
                 details(doc));
+        Closure closure = doc.closeEventId() == null ? null
+                : new Closure(doc.closeEventId(), doc.closedAt(), doc.articleId());
+        SurveyDocument s = doc.survey();
+        Survey survey = s == null ? null : new Survey(s.eventId(), s.score(), s.comment(), s.submittedAt());
+        List<AddedMessage> messages = doc.messages() == null ? List.of() : doc.messages().stream()
+                .map(m -> new AddedMessage(m.eventId(), m.idempotencyKey(), m.requestHash(), m.messageRef(),
+                        m.message(), m.addedAt()))
+                .toList();
+        Set<String> pending = doc.pendingEvents() == null ? Set.of() : doc.pendingEvents().stream()
+                .map(PendingEventDocument::eventId).collect(Collectors.toSet());
         return new Contact(doc.id(), doc.eventId(), doc.idempotencyKey(), doc.requestHash(), content,
-                doc.category(), doc.priority(), doc.repeatOf(), doc.status(), doc.receivedAt(), doc.publishState());
+                doc.category(), doc.priority(), doc.repeatOf(), doc.status(), doc.receivedAt(), doc.publishState(),
+                closure, survey, messages, pending);
     }
 
     static Map<String, String> detailsOf(ChannelDetails d) {

@@ -2,13 +2,24 @@ package io.tierline.intake.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 import static io.tierline.intake.store.ContactDocument.CATEGORY;
 import static io.tierline.intake.store.ContactDocument.CUSTOMER_ID;
+import static io.tierline.intake.store.ContactDocument.ARTICLE_ID;
+import static io.tierline.intake.store.ContactDocument.CLOSED_AT;
+import static io.tierline.intake.store.ContactDocument.CLOSE_EVENT_ID;
 import static io.tierline.intake.store.ContactDocument.ID;
+import static io.tierline.intake.store.ContactDocument.MESSAGES;
+import static io.tierline.intake.store.ContactDocument.MESSAGE_KEYS;
+import static io.tierline.intake.store.ContactDocument.PENDING_EVENTS;
+import static io.tierline.intake.store.ContactDocument.PENDING_SINCE;
+import static io.tierline.intake.store.ContactDocument.STATUS;
+import static io.tierline.intake.store.ContactDocument.SURVEY;
+import static io.tierline.intake.store.ContactDocument.THREAD_MESSAGE_IDS;
 import static io.tierline.intake.store.ContactDocument.IDEMPOTENCY_KEY;
 import static io.tierline.intake.store.ContactDocument.PUBLISHED_AT;
 import static io.tierline.intake.store.ContactDocument.PUBLISH_STATE;
@@ -18,11 +29,17 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
+import io.tierline.intake.AddedMessage;
+import io.tierline.intake.Closure;
 import io.tierline.intake.Contact;
+import io.tierline.intake.ContactStatus;
+import io.tierline.intake.Survey;
 import io.tierline.intake.PublishState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +47,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The contacts intake owns: collection {@code contacts} of database {@code tierline-intake}. */
@@ -49,6 +68,10 @@ public class ContactStore {
         contacts.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID, CATEGORY),
                 Indexes.descending(RECEIVED_AT)));
         contacts.createIndex(Indexes.ascending(PUBLISH_STATE, RECEIVED_AT));
+        // email threads: a reply is looked up by the customer and a message id of the thread
+        contacts.createIndex(Indexes.ascending(CUSTOMER_ID, THREAD_MESSAGE_IDS));
+        contacts.createIndex(Indexes.ascending(MESSAGE_KEYS));
+        contacts.createIndex(Indexes.ascending(PENDING_SINCE));
     }
 
     /**
@@ -98,6 +121,85 @@ public class ContactStore {
     public void markPublished(String contactId, Instant at) {
         contacts.updateOne(eq(ID, contactId),
                 Updates.combine(Updates.set(PUBLISH_STATE, PublishState.PUBLISHED.name()), Updates.set(PUBLISHED_AT, at)));
+    }
+
+    /**
+     * Closes an open contact (status RECEIVED) as {@code status}, recording its closure and marking the
+     * closure's event pending, in one conditional update.
+     *
+     * @return the closed contact, or empty when it was not open (unknown, or closed already)
+     */
+    public Optional<Contact> close(String contactId, ContactStatus status, Closure closure) {
+        return updated(and(eq(ID, contactId), eq(STATUS, ContactStatus.RECEIVED.name())), Updates.combine(
+                Updates.set(STATUS, status.name()),
+                Updates.set(CLOSED_AT, closure.closedAt()),
+                Updates.set(CLOSE_EVENT_ID, closure.eventId()),
+                Updates.set(ARTICLE_ID, closure.articleId()),
+                pending(closure.eventId(), closure.closedAt())));
+    }
+
+    /**
+     * Records the contact's survey if it has none yet, marking its event pending, in one conditional update.
+     *
+     * @return the contact with the survey, or empty when it is unknown or has a survey already
+     */
+    public Optional<Contact> submitSurvey(String contactId, Survey survey) {
+        return updated(and(eq(ID, contactId), eq(SURVEY, null)), Updates.combine(
+                Updates.set(SURVEY, ContactDocumentMapper.survey(survey)),
+                pending(survey.eventId(), survey.submittedAt())));
+    }
+
+    /**
+     * Attaches a message to an open contact unless a message with its idempotency key is attached already,
+     * marking its event pending, in one conditional update.
+     *
+     * @return the contact with the message, or empty when it is not open or has that key already
+     */
+    public Optional<Contact> addMessage(String contactId, AddedMessage message) {
+        var update = new ArrayList<Bson>();
+        update.add(Updates.push(MESSAGES, ContactDocumentMapper.message(message)));
+        update.add(pending(message.eventId(), message.addedAt()));
+        if (message.messageRef() != null) {
+            update.add(Updates.addToSet(THREAD_MESSAGE_IDS, message.messageRef()));
+        }
+        return updated(and(eq(ID, contactId), eq(STATUS, ContactStatus.RECEIVED.name()),
+                ne(MESSAGE_KEYS, message.idempotencyKey())), Updates.combine(update));
+    }
+
+    /** The contact a message with this idempotency key was attached to. */
+    public Optional<Contact> findByMessageKey(String key) {
+        return first(contacts.find(eq(MESSAGE_KEYS, key)).first());
+    }
+
+    /** The most recent open contact of the customer whose email thread holds this message id. */
+    public Optional<Contact> findOpenThread(String customerId, String messageId) {
+        return first(contacts.find(and(eq(CUSTOMER_ID, customerId), eq(THREAD_MESSAGE_IDS, messageId),
+                        eq(STATUS, ContactStatus.RECEIVED.name())))
+                .sort(descending(RECEIVED_AT))
+                .limit(1)
+                .first());
+    }
+
+    /** The broker acknowledged this follow-up event: it is no longer pending. */
+    public void markEventPublished(String contactId, String eventId) {
+        contacts.updateOne(eq(ID, contactId), Updates.pull(PENDING_EVENTS, new Document("eventId", eventId)));
+    }
+
+    /** Contacts with a follow-up event pending since before {@code before}. */
+    public List<Contact> findWithPendingEvents(Instant before, int limit) {
+        List<Contact> pending = new ArrayList<>();
+        contacts.find(lt(PENDING_SINCE, before)).limit(limit)
+                .forEach(doc -> pending.add(ContactDocumentMapper.toContact(doc)));
+        return pending;
+    }
+
+    private static Bson pending(String eventId, Instant since) {
+        return Updates.push(PENDING_EVENTS, new PendingEventDocument(eventId, since));
+    }
+
+    private Optional<Contact> updated(Bson filter, Bson update) {
+        return first(contacts.findOneAndUpdate(filter, update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }
 
     private static Optional<Contact> first(ContactDocument doc) {

@@ -2,17 +2,64 @@ package io.tierline.metrics.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tierline.metrics.kpi.ServiceLevel;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The {@code tierline.metrics.*} settings (documented in the service README). */
 @ConfigMapping(prefix = "tierline.metrics")
 public interface MetricsConfig {
 
-    /** How often the KPI snapshots are computed, the gauges refreshed and changed snapshots published. */
+    /** How often the gauges are refreshed from the stored facts. */
     @WithDefault("5s")
     Duration publishInterval();
 
-    /** How long a KPI snapshot publish waits for the broker's acknowledgement. */
-    @WithDefault("10s")
-    Duration publishTimeout();
+    /** The Kafka Streams KPI topology. */
+    Streams streams();
+
+    /** The service-level KPI. */
+    ServiceLevelSettings serviceLevel();
+
+    interface Streams {
+        /** Kafka Streams {@code application.id}: its consumer group and the prefix of its internal topics. */
+        @WithDefault("tierline-metrics-kpis")
+        String applicationId();
+
+        /** How long after its end a window still accepts late events (by stream time). */
+        @WithDefault("PT5M")
+        Duration grace();
+
+        /** How long an eventId is remembered to drop redeliveries; at least P1D plus the grace. */
+        @WithDefault("P2D")
+        Duration dedupRetention();
+
+        /** {@code exactly_once_v2} or {@code at_least_once}. */
+        @WithDefault("exactly_once_v2")
+        String processingGuarantee();
+
+        /** How often Streams commits (and so how often snapshots are flushed to the kpi topics). */
+        @WithDefault("PT1S")
+        Duration commitInterval();
+
+        /** Local state directory; absent: a new temporary directory per start (state restores from changelogs). */
+        Optional<String> stateDir();
+    }
+
+    interface ServiceLevelSettings {
+        /** T: an answer or abandon wait {@code <= T} is within the service level. */
+        @WithDefault("PT20S")
+        Duration threshold();
+
+        /** S: an abandon with a wait {@code < S} is short. */
+        @WithDefault("PT5S")
+        Duration shortAbandon();
+
+        /** What abandons do to the service level: IGNORE_SHORT, AGAINST or FOR. */
+        @WithDefault("IGNORE_SHORT")
+        ServiceLevel.AbandonRule abandonRule();
+
+        default ServiceLevel toServiceLevel() {
+            return new ServiceLevel(threshold(), shortAbandon(), abandonRule());
+        }
+    }
 }

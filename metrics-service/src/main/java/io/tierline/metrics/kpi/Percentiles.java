@@ -12,14 +12,19 @@ public final class Percentiles {
 
     /** The 1-based nearest rank of percentile {@code percent} (1..100) among {@code n > 0} values. */
     public static int nearestRank(int percent, int n) {
+        return Math.toIntExact(nearestRank(percent, (long) n));
+    }
+
+    /** The 1-based nearest rank of percentile {@code percent} (1..100) among {@code n > 0} values. */
+    public static long nearestRank(int percent, long n) {
         if (percent < 1 || percent > 100) {
             throw new IllegalArgumentException("percent must be 1..100, got " + percent);
         }
         if (n < 1) {
             throw new IllegalArgumentException("no values");
         }
-        long rank = ((long) percent * n + 99) / 100;
-        return (int) Math.max(1, rank);
+        long rank = Math.addExact(Math.multiplyExact((long) percent, n), 99) / 100;
+        return Math.max(1, rank);
     }
 
     /** The nearest-rank percentile of values already sorted ascending. */

@@ -54,7 +54,10 @@ final class ApiMapping {
         var offer = c.offer();
         return new ContactView(c.id(), c.state(), c.channel(), c.language(), c.priority(), c.category(),
                 c.queueId(), c.tier(), c.reason(), c.caseId(), c.escalations(), c.agentId(), c.queuedAt(),
-                offer == null ? null : offer.offeredAt(), offer == null ? null : offer.acceptedAt());
+                offer == null ? null : offer.offeredAt(), offer == null ? null : offer.acceptedAt(),
+                offer == null ? null : offer.expiresAt(), offer == null ? null : offer.heldAt(),
+                offer == null ? 0 : offer.holdMillis(), c.transfers(),
+                c.withdrawal() == null ? null : c.withdrawal().reason());
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -3,6 +3,7 @@ package io.tierline.routing.api;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.tierline.events.EventJson;
+import io.tierline.routing.Desktops;
 import io.tierline.routing.Lookup;
 import io.tierline.routing.OpenWork;
 import io.tierline.routing.config.RoutingConfig;
@@ -31,9 +32,11 @@ public class AssignmentStreamResource {
     private final OpenWork openWork;
     private final AssignmentBroadcaster broadcaster;
     private final Duration heartbeat;
+    private final Desktops desktops;
 
     public AssignmentStreamResource(Lookup lookup, OpenWork openWork, AssignmentBroadcaster broadcaster,
-            RoutingConfig config) {
+            RoutingConfig config, Desktops desktops) {
+        this.desktops = desktops;
         this.lookup = lookup;
         this.openWork = openWork;
         this.broadcaster = broadcaster;
@@ -48,6 +51,7 @@ public class AssignmentStreamResource {
         AssignmentBroadcaster.Feed feed = broadcaster.open(agentId);
         List<AssignmentNotice> snapshot;
         try {
+            desktops.connected(agentId);
             snapshot = openWork.of(agentId).stream()
                     .map(e -> new AssignmentNotice(e.typeName(), e.eventId(), EventJson.write(e))).toList();
         } catch (RuntimeException e) {

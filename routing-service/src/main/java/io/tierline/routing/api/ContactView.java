@@ -8,5 +8,6 @@ import java.time.Instant;
 /** Routing's view of a contact, without personal data. */
 public record ContactView(String contactId, ContactState state, Channel channel, String language,
         Priority priority, String category, String queueId, int tier, String reason, String caseId,
-        int escalations, String agentId, Instant queuedAt, Instant offeredAt, Instant acceptedAt) {
+        int escalations, String agentId, Instant queuedAt, Instant offeredAt, Instant acceptedAt,
+        Instant expiresAt, Instant heldAt, long holdMillis, int transfers, String withdrawnReason) {
 }

@@ -1,6 +1,7 @@
 package io.tierline.routing.api;
 
 import io.tierline.routing.HandlingCommands;
+import io.tierline.routing.HoldAndTransfer;
 import io.tierline.routing.OfferCommands;
 import io.tierline.routing.WrapUps;
 import jakarta.validation.Valid;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** What an agent's desktop does with its work: answer offers, end handlings, end wrap-up. */
+/** What an agent's desktop does with its work: answer offers, hold, resume, transfer, end handlings, end wrap-up. */
 @Path("/agents/{agentId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -21,11 +22,14 @@ public class DeskResource {
     private final OfferCommands offers;
     private final HandlingCommands handlings;
     private final WrapUps wrapUps;
+    private final HoldAndTransfer holdAndTransfer;
 
-    public DeskResource(OfferCommands offers, HandlingCommands handlings, WrapUps wrapUps) {
+    public DeskResource(OfferCommands offers, HandlingCommands handlings, WrapUps wrapUps,
+            HoldAndTransfer holdAndTransfer) {
         this.offers = offers;
         this.handlings = handlings;
         this.wrapUps = wrapUps;
+        this.holdAndTransfer = holdAndTransfer;
     }
 
     @POST
@@ -38,6 +42,25 @@ public class DeskResource {
     @Path("/offers/{contactId}/decline")
     public ContactView decline(@PathParam("agentId") String agentId, @PathParam("contactId") String contactId) {
         return ApiMapping.view(offers.decline(agentId, contactId));
+    }
+
+    @POST
+    @Path("/contacts/{contactId}/hold")
+    public ContactView hold(@PathParam("agentId") String agentId, @PathParam("contactId") String contactId) {
+        return ApiMapping.view(holdAndTransfer.hold(agentId, contactId));
+    }
+
+    @POST
+    @Path("/contacts/{contactId}/resume")
+    public ContactView resume(@PathParam("agentId") String agentId, @PathParam("contactId") String contactId) {
+        return ApiMapping.view(holdAndTransfer.resume(agentId, contactId));
+    }
+
+    @POST
+    @Path("/contacts/{contactId}/transfer")
+    public ContactView transfer(@PathParam("agentId") String agentId, @PathParam("contactId") String contactId,
+            @Valid @NotNull TransferBody body) {
+        return ApiMapping.view(holdAndTransfer.transfer(agentId, contactId, body.queueId().trim()));
     }
 
     @POST

@@ -2,7 +2,9 @@ package io.tierline.routing.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tierline.events.Channel;
 import java.time.Duration;
+import java.util.Map;
 
 /** The {@code tierline.routing.*} settings (documented in the module README). */
 @ConfigMapping(prefix = "tierline.routing")
@@ -27,6 +29,46 @@ public interface RoutingConfig {
     /** At most this many waiting contacts are picked up by one {@code PUT /queues}. */
     @WithDefault("200")
     int pickupLimit();
+
+    /**
+     * How long an offer waits for the agent's answer, per channel ({@code tierline.routing.offer-timeout.CHAT});
+     * a channel without an entry uses {@link #offerTimeoutDefault()}.
+     */
+    Map<String, Duration> offerTimeout();
+
+    /** The offer timeout of channels without their own entry. */
+    @WithDefault("PT30S")
+    Duration offerTimeoutDefault();
+
+    /** How often expired offers are timed out (read by the scheduler as {@code tierline.routing.offer-sweep}). */
+    @WithDefault("1s")
+    String offerSweep();
+
+    /**
+     * How often contacts waiting past their queue's maxWaitSeconds are moved or withdrawn (read by the scheduler
+     * as {@code tierline.routing.max-wait-sweep}).
+     */
+    @WithDefault("1s")
+    String maxWaitSweep();
+
+    /** How often the per-queue gauges are refreshed (read by the scheduler as {@code tierline.routing.gauge-refresh}). */
+    @WithDefault("5s")
+    String gaugeRefresh();
+
+    /** How long all of an agent's desktop streams may be closed before it goes OFFLINE. */
+    @WithDefault("PT30S")
+    Duration desktopGrace();
+
+    /**
+     * How often open streams are recorded and lost desktops detected (read by the scheduler as
+     * {@code tierline.routing.desktop-sweep}).
+     */
+    @WithDefault("1s")
+    String desktopSweep();
+
+    default Duration offerTimeoutFor(Channel channel) {
+        return offerTimeout().getOrDefault(channel.name(), offerTimeoutDefault());
+    }
 
     /** At most this many candidate agents (or waiting contacts) are read per matching attempt. */
     @WithDefault("100")

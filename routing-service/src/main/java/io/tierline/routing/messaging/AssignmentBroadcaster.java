@@ -27,6 +27,11 @@ public class AssignmentBroadcaster {
         }
     }
 
+    /** The agents with at least one stream open on this instance. */
+    public Set<String> agentsListening() {
+        return Set.copyOf(feeds.keySet());
+    }
+
     public int listeners(String agentId) {
         return feeds.getOrDefault(agentId, Set.of()).size();
     }

@@ -2,31 +2,42 @@ package io.tierline.routing.messaging;
 
 import io.tierline.platform.messaging.TransientRetry;
 import io.smallrye.common.annotation.Blocking;
+import io.tierline.events.ContactAbandoned;
 import io.tierline.events.ContactEvent;
 import io.tierline.events.ContactReceived;
 import io.tierline.events.EventJson;
 import io.tierline.events.MalformedEventException;
+import io.tierline.routing.Abandons;
 import io.tierline.routing.Arrivals;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** New contacts from intake ({@code contacts.received}); unreadable records go to {@code routing.dlq}. */
+/** New and abandoned contacts from intake ({@code contacts.received}); unreadable records go to {@code routing.dlq}. */
 @ApplicationScoped
 public class ContactReceivedConsumer {
 
     private final Arrivals arrivals;
+    private final Abandons abandons;
     private final TransientRetry retry = TransientRetry.standard();
 
-    public ContactReceivedConsumer(Arrivals arrivals) {
+    public ContactReceivedConsumer(Arrivals arrivals, Abandons abandons) {
         this.arrivals = arrivals;
+        this.abandons = abandons;
     }
 
     @Incoming("contacts-received")
     @Blocking
     public void consume(String payload) {
         ContactEvent read = EventJson.read(payload, ContactEvent.class);
+        if (read instanceof ContactAbandoned abandoned) {
+            if (abandoned.contactId() == null) {
+                throw new MalformedEventException("ContactAbandoned " + abandoned.eventId() + " without contactId");
+            }
+            retry.run("ContactAbandoned " + abandoned.eventId(), () -> abandons.abandoned(abandoned));
+            return;
+        }
         if (!(read instanceof ContactReceived event)) {
-            // deflections, abandons, surveys, further messages: valid, not routing's concern yet (issue 4)
+            // deflections, surveys, further messages: not handled by routing in this increment
             return;
         }
         if (event.contactId() == null || event.channel() == null) {

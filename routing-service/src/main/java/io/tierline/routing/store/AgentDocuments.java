@@ -25,6 +25,9 @@ final class AgentDocuments {
     static final String STATUS_SEQ = "statusSeq";
     static final String IDLE_SINCE = "idleSince";
     static final String VERSION = "version";
+    static final String STATUS_REASON = "statusReason";
+    static final String SKILLS = "skills";
+    static final String STREAM_SEEN_AT = "streamSeenAt";
 
     private AgentDocuments() {
     }
@@ -90,6 +93,7 @@ final class AgentDocuments {
                 Docs.instant(d, STATUS_CHANGED_AT),
                 Docs.longValue(d, STATUS_SEQ),
                 Docs.instant(d, IDLE_SINCE),
-                Docs.longValue(d, VERSION));
+                Docs.longValue(d, VERSION),
+                d.getString(STATUS_REASON));
     }
 }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -101,20 +102,31 @@ public class AgentStore {
 
     /** Sets the status if it differs; empty if the agent does not exist. */
     public Optional<StatusChange> changeStatus(String id, AgentStatus status, Instant now) {
+        return changeStatus(id, status, null, null, now);
+    }
+
+    /**
+     * Sets the status, with routing's reason for it, if the agent has status {@code from} (any if null) and a
+     * different one than {@code status}; empty if the agent does not exist.
+     */
+    public Optional<StatusChange> changeStatus(String id, AgentStatus status, AgentStatus from, String reason,
+            Instant now) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Agent> current = find(id);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
             Agent agent = current.get();
-            if (agent.status() == status) {
+            if (agent.status() == status || (from != null && agent.status() != from)) {
                 return Optional.of(new StatusChange(agent, false));
             }
             List<Bson> updates = new ArrayList<>(List.of(
                     Updates.set(STATUS, status.name()),
                     Updates.set(AgentDocuments.PREVIOUS_STATUS, agent.status().name()),
                     Updates.set(AgentDocuments.STATUS_CHANGED_AT, Docs.date(now)),
-                    Updates.inc(STATUS_SEQ, 1L)));
+                    Updates.inc(STATUS_SEQ, 1L),
+                    reason == null ? Updates.unset(AgentDocuments.STATUS_REASON)
+                            : Updates.set(AgentDocuments.STATUS_REASON, reason)));
             if (status == AgentStatus.AVAILABLE) {
                 updates.add(Updates.set(IDLE_SINCE, Docs.date(now)));
             }
@@ -124,6 +136,38 @@ public class AgentStore {
             }
         }
         throw new ConcurrentModificationException("agent " + id + " status kept changing; retry");
+    }
+
+    /** These agents have a desktop stream open now (on this instance). */
+    public void streamsSeen(Collection<String> agentIds, Instant now) {
+        if (!agentIds.isEmpty()) {
+            agents.updateMany(Filters.in(ID, agentIds),
+                    Updates.set(AgentDocuments.STREAM_SEEN_AT, Docs.date(now)));
+        }
+    }
+
+    /** Agents not OFFLINE that had a desktop stream, none seen since {@code cutoff}. */
+    public List<Agent> streamsLostSince(Instant cutoff, int limit) {
+        return Docs.list(agents.find(Filters.and(Filters.ne(STATUS, AgentStatus.OFFLINE.name()),
+                        Filters.lte(AgentDocuments.STREAM_SEEN_AT, Docs.date(cutoff))))
+                .limit(limit).map(AgentDocuments::fromDocument));
+    }
+
+    /**
+     * The agent's desktop is gone: OFFLINE with the reason, from the status it was read in, unless a stream was
+     * seen since {@code cutoff}; the agent after the change, or empty if it did not apply.
+     */
+    public Optional<Agent> desktopLost(Agent read, Instant cutoff, String reason, Instant now) {
+        boolean changed = agents.updateOne(Filters.and(Filters.eq(ID, read.id()),
+                        Filters.eq(STATUS_SEQ, read.statusSeq()),
+                        Filters.lte(AgentDocuments.STREAM_SEEN_AT, Docs.date(cutoff))),
+                Updates.combine(Updates.set(STATUS, AgentStatus.OFFLINE.name()),
+                        Updates.set(AgentDocuments.PREVIOUS_STATUS, read.status().name()),
+                        Updates.set(AgentDocuments.STATUS_CHANGED_AT, Docs.date(now)), Updates.inc(STATUS_SEQ, 1L),
+                        Updates.set(AgentDocuments.STATUS_REASON, reason),
+                        Updates.unset(AgentDocuments.STREAM_SEEN_AT)))
+                .getModifiedCount() == 1;
+        return changed ? find(read.id()) : Optional.empty();
     }
 
     /** Takes one unit of the channel's capacity for the contact, if the agent is AVAILABLE and has it free. */
@@ -146,9 +190,12 @@ public class AgentStore {
                 Updates.combine(updates)).getModifiedCount() == 1;
     }
 
-    /** AVAILABLE agents of the tier that speak the language and have the channel free, idle longest first. */
+    /**
+     * AVAILABLE agents of the tier that speak the language, have the channel free and the skills at their
+     * minimum levels, idle longest first.
+     */
     public List<Agent> candidates(int tier, String language, Channel channel, String contactId,
-            Collection<String> excluded, int limit) {
+            Collection<String> excluded, Map<String, Integer> skills, int limit) {
         List<Bson> filters = new ArrayList<>(List.of(
                 Filters.eq(STATUS, AgentStatus.AVAILABLE.name()), Filters.eq(TIER, tier),
                 Filters.gt(free(channel), 0), Filters.ne(HOLDS, contactId)));
@@ -158,16 +205,30 @@ public class AgentStore {
         if (!excluded.isEmpty()) {
             filters.add(Filters.nin(ID, excluded));
         }
+        filters.addAll(skillFilters(skills));
         return Docs.list(agents.find(Filters.and(filters)).sort(Sorts.ascending(IDLE_SINCE, ID)).limit(limit)
                 .map(AgentDocuments::fromDocument));
+    }
+
+    /**
+     * Skill levels at least the minimum, as store filters. A skill name the store cannot address as a field
+     * path (a '.' in it, or a leading '$') is left to the matcher, which checks every skill.
+     */
+    private static List<Bson> skillFilters(Map<String, Integer> skills) {
+        return skills.entrySet().stream()
+                .filter(e -> !e.getKey().contains(".") && !e.getKey().startsWith("$"))
+                .map(e -> Filters.gte(AgentDocuments.SKILLS + "." + e.getKey(), e.getValue()))
+                .toList();
     }
 
     /**
      * Agents of the tier with a language of {@code languages} (any if empty) and capacity for one of the
      * channels; with {@code availableNow}, only AVAILABLE ones with that capacity free.
      */
-    public long countServing(int tier, List<String> languages, Set<Channel> channels, boolean availableNow) {
+    public long countServing(int tier, List<String> languages, Set<Channel> channels, Map<String, Integer> skills,
+            boolean availableNow) {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq(TIER, tier)));
+        filters.addAll(skillFilters(skills));
         if (!languages.isEmpty()) {
             filters.add(Filters.in(LANGUAGE_KEYS, Languages.keys(languages)));
         }

@@ -10,6 +10,9 @@ import io.tierline.routing.ContactState;
 import io.tierline.routing.Decline;
 import io.tierline.routing.Languages;
 import io.tierline.routing.Offer;
+import io.tierline.routing.OfferLapse;
+import io.tierline.routing.Transfer;
+import io.tierline.routing.Withdrawal;
 import io.tierline.routing.Outcome;
 import io.tierline.routing.WrapUp;
 import org.bson.Document;
@@ -43,6 +46,18 @@ final class ContactDocuments {
     static final String WRAP_UP_AGENT = "wrapUps.agentId";
     static final String WRAP_UP_UNTIL = "wrapUps.until";
     static final String APPLIED = "appliedEvents";
+    static final String OFFER_EXPIRES_AT = "offer.expiresAt";
+    static final String OFFER_HELD_AT = "offer.heldAt";
+    static final String OFFER_HOLD_MILLIS = "offer.holdMillis";
+    static final String OFFER_HOLD_SEQ = "offer.holdSeq";
+    static final String OFFER_LAST_HOLD_MILLIS = "offer.lastHoldMillis";
+    static final String OFFER_LAST_RESUMED_AT = "offer.lastResumedAt";
+    static final String LAPSE = "lapse";
+    static final String WITHDRAWAL = "withdrawal";
+    static final String WITHDRAWAL_DONE = "withdrawal.done";
+    static final String OVERFLOW_FROM = "overflowFrom";
+    static final String TRANSFERS = "transfers";
+    static final String LAST_TRANSFER = "lastTransfer";
 
     private ContactDocuments() {
     }
@@ -73,7 +88,30 @@ final class ContactDocuments {
                 .append(EXCLUDED, c.excluded())
                 .append(DECLINES, c.declines().stream().map(ContactDocuments::decline).toList())
                 .append(WRAP_UPS, c.wrapUps().stream().map(ContactDocuments::wrapUp).toList())
-                .append(APPLIED, c.appliedEvents());
+                .append(APPLIED, c.appliedEvents())
+                .append(LAPSE, c.lapse() == null ? null : lapse(c.lapse()))
+                .append(WITHDRAWAL, c.withdrawal() == null ? null : withdrawal(c.withdrawal()))
+                .append(TRANSFERS, c.transfers())
+                .append(LAST_TRANSFER, c.lastTransfer() == null ? null : transfer(c.lastTransfer()));
+    }
+
+    static Document lapse(OfferLapse l) {
+        return new Document("agentId", l.agentId()).append("seq", l.seq()).append("queueId", l.queueId())
+                .append("tier", l.tier()).append("at", Docs.date(l.at())).append("takenBackFor", l.takenBackFor())
+                .append("announced", l.announced());
+    }
+
+    static Document withdrawal(Withdrawal w) {
+        return new Document("reason", w.reason()).append("at", Docs.date(w.at())).append("agentId", w.agentId())
+                .append("queueId", w.queueId()).append("tier", w.tier()).append("queuedAt", Docs.date(w.queuedAt()))
+                .append("eventId", w.eventId());
+    }
+
+    static Document transfer(Transfer t) {
+        return new Document("agentId", t.agentId()).append("seq", t.seq()).append("fromQueueId", t.fromQueueId())
+                .append("fromTier", t.fromTier()).append("toQueueId", t.toQueueId()).append("toTier", t.toTier())
+                .append("at", Docs.date(t.at())).append("talkMillis", t.talkMillis())
+                .append("holdMillis", t.holdMillis());
     }
 
     static Document customer(Customer c) {
@@ -86,8 +124,11 @@ final class ContactDocuments {
 
     static Document offer(Offer o) {
         return new Document("agentId", o.agentId()).append("seq", o.seq())
-                .append("offeredAt", Docs.date(o.offeredAt())).append("acceptedAt", Docs.date(o.acceptedAt()))
-                .append("announced", o.announced());
+                .append("offeredAt", Docs.date(o.offeredAt())).append("expiresAt", Docs.date(o.expiresAt()))
+                .append("acceptedAt", Docs.date(o.acceptedAt()))
+                .append("announced", o.announced()).append("heldAt", Docs.date(o.heldAt()))
+                .append("holdMillis", o.holdMillis()).append("holdSeq", o.holdSeq())
+                .append("lastHoldMillis", o.lastHoldMillis()).append("lastResumedAt", Docs.date(o.lastResumedAt()));
     }
 
     static Document outcome(Outcome o) {
@@ -105,7 +146,8 @@ final class ContactDocuments {
         return new Document("seq", w.seq()).append("agentId", w.agentId()).append("queueId", w.queueId())
                 .append("tier", w.tier()).append("channel", w.channel().name())
                 .append("outcome", w.outcome().name()).append("acceptedAt", Docs.date(w.acceptedAt()))
-                .append("handlingEndedAt", Docs.date(w.handlingEndedAt())).append("until", Docs.date(w.until()));
+                .append("handlingEndedAt", Docs.date(w.handlingEndedAt())).append("until", Docs.date(w.until()))
+                .append("holdMillis", w.holdMillis());
     }
 
     static Contact fromDocument(Document d) {
@@ -133,7 +175,30 @@ final class ContactDocuments {
                 Docs.strings(d, EXCLUDED),
                 Docs.documents(d, DECLINES).stream().map(ContactDocuments::declineFrom).toList(),
                 Docs.documents(d, WRAP_UPS).stream().map(ContactDocuments::wrapUpFrom).toList(),
-                Docs.strings(d, APPLIED));
+                Docs.strings(d, APPLIED),
+                lapseFrom(Docs.sub(d, LAPSE)),
+                withdrawalFrom(Docs.sub(d, WITHDRAWAL)),
+                Docs.integer(d, TRANSFERS),
+                transferFrom(Docs.sub(d, LAST_TRANSFER)));
+    }
+
+    private static OfferLapse lapseFrom(Document l) {
+        return l == null ? null : new OfferLapse(l.getString("agentId"), Docs.integer(l, "seq"),
+                l.getString("queueId"), Docs.integer(l, "tier"), Docs.instant(l, "at"),
+                l.getString("takenBackFor"), l.getBoolean("announced", true));
+    }
+
+    private static Withdrawal withdrawalFrom(Document w) {
+        return w == null ? null : new Withdrawal(w.getString("reason"), Docs.instant(w, "at"),
+                w.getString("agentId"), w.getString("queueId"), Docs.integer(w, "tier"),
+                Docs.instant(w, "queuedAt"), w.getString("eventId"));
+    }
+
+    private static Transfer transferFrom(Document t) {
+        return t == null ? null : new Transfer(t.getString("agentId"), Docs.integer(t, "seq"),
+                t.getString("fromQueueId"), Docs.integer(t, "fromTier"), t.getString("toQueueId"),
+                Docs.integer(t, "toTier"), Docs.instant(t, "at"), Docs.longValue(t, "talkMillis"),
+                Docs.longValue(t, "holdMillis"));
     }
 
     private static Customer customerFrom(Document c) {
@@ -147,7 +212,9 @@ final class ContactDocuments {
 
     private static Offer offerFrom(Document o) {
         return o == null ? null : new Offer(o.getString("agentId"), Docs.integer(o, "seq"),
-                Docs.instant(o, "offeredAt"), Docs.instant(o, "acceptedAt"), o.getBoolean("announced", false));
+                Docs.instant(o, "offeredAt"), Docs.instant(o, "expiresAt"), Docs.instant(o, "acceptedAt"),
+                o.getBoolean("announced", false), Docs.instant(o, "heldAt"), Docs.longValue(o, "holdMillis"),
+                Docs.integer(o, "holdSeq"), Docs.longValue(o, "lastHoldMillis"), Docs.instant(o, "lastResumedAt"));
     }
 
     private static Outcome outcomeFrom(Document o) {
@@ -165,6 +232,6 @@ final class ContactDocuments {
         return new WrapUp(Docs.integer(w, "seq"), w.getString("agentId"), w.getString("queueId"),
                 Docs.integer(w, "tier"), Channel.valueOf(w.getString("channel")),
                 HandlingOutcome.valueOf(w.getString("outcome")), Docs.instant(w, "acceptedAt"),
-                Docs.instant(w, "handlingEndedAt"), Docs.instant(w, "until"));
+                Docs.instant(w, "handlingEndedAt"), Docs.instant(w, "until"), Docs.longValue(w, "holdMillis"));
     }
 }

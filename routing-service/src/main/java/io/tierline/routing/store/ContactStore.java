@@ -27,6 +27,18 @@ import static io.tierline.routing.store.ContactDocuments.WRAP_UPS;
 import static io.tierline.routing.store.ContactDocuments.WRAP_UP_AGENT;
 import static io.tierline.routing.store.ContactDocuments.WRAP_UP_SEQ;
 import static io.tierline.routing.store.ContactDocuments.WRAP_UP_UNTIL;
+import static io.tierline.routing.store.ContactDocuments.LAPSE;
+import static io.tierline.routing.store.ContactDocuments.LAST_TRANSFER;
+import static io.tierline.routing.store.ContactDocuments.OFFER_EXPIRES_AT;
+import static io.tierline.routing.store.ContactDocuments.OFFER_HELD_AT;
+import static io.tierline.routing.store.ContactDocuments.OFFER_HOLD_MILLIS;
+import static io.tierline.routing.store.ContactDocuments.OFFER_HOLD_SEQ;
+import static io.tierline.routing.store.ContactDocuments.OFFER_LAST_HOLD_MILLIS;
+import static io.tierline.routing.store.ContactDocuments.OFFER_LAST_RESUMED_AT;
+import static io.tierline.routing.store.ContactDocuments.TRANSFERS;
+import static io.tierline.routing.store.ContactDocuments.WITHDRAWAL;
+import static io.tierline.routing.store.ContactDocuments.OVERFLOW_FROM;
+import static io.tierline.routing.store.ContactDocuments.WITHDRAWAL_DONE;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -44,6 +56,9 @@ import io.tierline.routing.ContactState;
 import io.tierline.routing.Decline;
 import io.tierline.routing.Languages;
 import io.tierline.routing.Offer;
+import io.tierline.routing.OfferLapse;
+import io.tierline.routing.Transfer;
+import io.tierline.routing.Withdrawal;
 import io.tierline.routing.Outcome;
 import io.tierline.routing.Placement;
 import io.tierline.routing.RoutingQueue;
@@ -91,6 +106,18 @@ public class ContactStore {
         return update(Filters.and(Filters.eq(ID, id), Filters.ne(APPLIED, eventId)), Updates.push(APPLIED, eventId));
     }
 
+    /**
+     * Raises a waiting contact's priority once per event: only from the priority and the state it was read in,
+     * and only while no agent has it.
+     */
+    public boolean raisePriority(Contact read, Priority to, String eventId) {
+        return update(Filters.and(Filters.eq(ID, read.id()), Filters.ne(APPLIED, eventId),
+                        Filters.eq(PRIORITY, read.priority().name()), Filters.in(STATE, ContactState.WAITING.name(),
+                                ContactState.PENDING.name(), ContactState.QUEUED.name())),
+                Updates.combine(Updates.set(PRIORITY, to.name()), Updates.set(PRIORITY_RANK, to.ordinal()),
+                        Updates.push(APPLIED, eventId)));
+    }
+
     /** A WAITING contact found a queue: PENDING there. */
     public boolean place(String id, Placement placement) {
         return update(Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.WAITING.name())),
@@ -105,7 +132,7 @@ public class ContactStore {
                 Updates.combine(placed(placement), Updates.set(CASE_ID, caseId),
                         Updates.set(ESCALATIONS, escalations), Updates.set(PRIORITY, priority.name()),
                         Updates.set(PRIORITY_RANK, priority.ordinal()), Updates.unset(OFFER),
-                        Updates.unset(OUTCOME), Updates.push(APPLIED, eventId)));
+                        Updates.unset(OUTCOME), Updates.unset(WITHDRAWAL), Updates.push(APPLIED, eventId)));
     }
 
     private static Bson placed(Placement p) {
@@ -117,17 +144,51 @@ public class ContactStore {
     /** PENDING to QUEUED, after ContactQueued (or OfferDeclined) was published: now it can be matched. */
     public boolean announce(String id) {
         return update(Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.PENDING.name())),
-                Updates.set(STATE, ContactState.QUEUED.name()));
+                Updates.combine(Updates.set(STATE, ContactState.QUEUED.name()), Updates.unset(OVERFLOW_FROM)));
+    }
+
+    /** QUEUED contacts of the queue that entered it at or before {@code cutoff}, longest waiting first. */
+    public List<Contact> overdue(String queueId, Instant cutoff, int limit) {
+        return Docs.list(contacts.find(Filters.and(queued(queueId), Filters.lte(QUEUED_AT, Docs.date(cutoff))))
+                .sort(Sorts.ascending(QUEUED_AT, ID)).limit(limit).map(ContactDocuments::fromDocument));
+    }
+
+    /**
+     * A contact that waited too long moves to the overflow queue: from QUEUED in the queue it was read in (and
+     * with no offer since) to PENDING there, marked until its ContactQueued is out.
+     */
+    public boolean overflow(Contact read, Placement placement) {
+        return update(Filters.and(Filters.eq(ID, read.id()), Filters.eq(STATE, ContactState.QUEUED.name()),
+                        Filters.eq(QUEUE_ID, read.queueId()), Filters.eq(OFFER_SEQ, read.offerSeq())),
+                Updates.combine(placed(placement), Updates.set(OVERFLOW_FROM, read.queueId())));
+    }
+
+    /** Contacts moved to an overflow queue whose ContactQueued may not be out (e.g. after a crash). */
+    public List<Contact> unannouncedOverflows(int limit) {
+        return Docs.list(contacts.find(Filters.and(Filters.eq(STATE, ContactState.PENDING.name()),
+                Filters.ne(OVERFLOW_FROM, null))).limit(limit).map(ContactDocuments::fromDocument));
+    }
+
+    /** Withdrawn contacts whose events may not all be out (e.g. after a crash). */
+    public List<Contact> unfinishedWithdrawals(int limit) {
+        return Docs.list(contacts.find(Filters.and(Filters.eq(STATE, ContactState.WITHDRAWN.name()),
+                Filters.eq(WITHDRAWAL_DONE, false))).limit(limit).map(ContactDocuments::fromDocument));
+    }
+
+    /** The withdrawal's events are out. */
+    public boolean withdrawalDone(String id) {
+        return update(Filters.and(Filters.eq(ID, id), Filters.eq(WITHDRAWAL_DONE, false)),
+                Updates.set(WITHDRAWAL_DONE, true));
     }
 
     /** QUEUED to OFFERED to the agent, unless someone else was faster; the contact as claimed. */
-    public Optional<Contact> claim(Contact contact, String agentId, Instant now) {
+    public Optional<Contact> claim(Contact contact, String agentId, Instant now, Instant expiresAt) {
         int seq = contact.offerSeq() + 1;
         Document claimed = contacts.findOneAndUpdate(
                 Filters.and(Filters.eq(ID, contact.id()), Filters.eq(STATE, ContactState.QUEUED.name()),
                         Filters.eq(OFFER_SEQ, contact.offerSeq()), Filters.ne(EXCLUDED, agentId)),
                 Updates.combine(Updates.set(STATE, ContactState.OFFERED.name()), Updates.set(OFFER_SEQ, seq),
-                        Updates.set(OFFER, ContactDocuments.offer(new Offer(agentId, seq, now, null, false)))),
+                        Updates.set(OFFER, ContactDocuments.offer(new Offer(agentId, seq, now, expiresAt)))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(ContactDocuments::fromDocument);
     }
@@ -138,8 +199,11 @@ public class ContactStore {
                 Updates.set(OFFER_ANNOUNCED, true));
     }
 
+    /** OFFERED to ASSIGNED, unless the offer expired. */
     public boolean accept(String id, String agentId, int seq, Instant now) {
-        return update(current(id, ContactState.OFFERED, agentId, seq), Updates.combine(
+        return update(Filters.and(current(id, ContactState.OFFERED, agentId, seq),
+                Filters.or(Filters.gt(OFFER_EXPIRES_AT, Docs.date(now)), Filters.eq(OFFER_EXPIRES_AT, null))),
+                Updates.combine(
                 Updates.set(STATE, ContactState.ASSIGNED.name()), Updates.set(ACCEPTED_AT, Docs.date(now))));
     }
 
@@ -151,11 +215,93 @@ public class ContactStore {
                 Updates.push(DECLINES, ContactDocuments.decline(decline))));
     }
 
-    /** ASSIGNED to RESOLVED or ESCALATED, with the handling's wrap-up starting. */
-    public boolean finish(String id, String agentId, int seq, ContactState to, Outcome outcome, WrapUp wrapUp) {
-        return update(current(id, ContactState.ASSIGNED, agentId, seq), Updates.combine(
+    /**
+     * ASSIGNED to RESOLVED or ESCALATED, with the handling's wrap-up starting; a hold still running ends with
+     * it ({@code heldAt} is the hold as read, so a concurrent resume makes this fail and be read again).
+     */
+    public boolean finish(String id, String agentId, int seq, Instant heldAt, ContactState to, Outcome outcome,
+            WrapUp wrapUp) {
+        return update(Filters.and(current(id, ContactState.ASSIGNED, agentId, seq),
+                        Filters.eq(OFFER_HELD_AT, Docs.date(heldAt))), Updates.combine(
                 Updates.set(STATE, to.name()), Updates.set(OUTCOME, ContactDocuments.outcome(outcome)),
+                Updates.set(OFFER_HELD_AT, null), Updates.set(OFFER_HOLD_MILLIS, wrapUp.holdMillis()),
                 Updates.push(WRAP_UPS, ContactDocuments.wrapUp(wrapUp))));
+    }
+
+    /**
+     * The offer expired unanswered (or is taken back from its agent): OFFERED to PENDING
+     * (keeping its place), the lapse to be finished.
+     */
+    public boolean lapse(String id, OfferLapse lapse) {
+        Bson filter = current(id, ContactState.OFFERED, lapse.agentId(), lapse.seq());
+        if (!lapse.takenBack()) {
+            filter = Filters.and(filter, Filters.lte(OFFER_EXPIRES_AT, Docs.date(lapse.at())));
+        }
+        return update(filter, Updates.combine(Updates.set(STATE, ContactState.PENDING.name()), Updates.unset(OFFER),
+                        Updates.set(LAPSE, ContactDocuments.lapse(lapse))));
+    }
+
+    /** The lapse's consequences are done: a PENDING contact becomes QUEUED (matchable); true if it did. */
+    public boolean finishLapse(String id, int seq) {
+        if (update(Filters.and(Filters.eq(ID, id), Filters.eq(LAPSE + ".seq", seq),
+                Filters.eq(STATE, ContactState.PENDING.name())),
+                Updates.combine(Updates.set(STATE, ContactState.QUEUED.name()), Updates.unset(LAPSE)))) {
+            return true;
+        }
+        update(Filters.and(Filters.eq(ID, id), Filters.eq(LAPSE + ".seq", seq)), Updates.unset(LAPSE));
+        return false;
+    }
+
+    /** OFFERED contacts whose offer expired at or before {@code now}. */
+    public List<Contact> expiredOffers(Instant now, int limit) {
+        return Docs.list(contacts.find(Filters.and(Filters.eq(STATE, ContactState.OFFERED.name()),
+                        Filters.lte(OFFER_EXPIRES_AT, Docs.date(now))))
+                .sort(Sorts.ascending(OFFER_EXPIRES_AT)).limit(limit).map(ContactDocuments::fromDocument));
+    }
+
+    /** Contacts with a timed-out offer whose consequences are not all done (e.g. after a crash). */
+    public List<Contact> unfinishedLapses(int limit) {
+        return Docs.list(contacts.find(Filters.gte(LAPSE + ".seq", 0)).limit(limit)
+                .map(ContactDocuments::fromDocument));
+    }
+
+    /**
+     * Takes a contact that no agent is handling out of its queue, once per event: from the state it was read in
+     * (WAITING, PENDING, QUEUED or OFFERED with the same offer number) to WITHDRAWN.
+     */
+    public boolean withdraw(Contact read, Withdrawal withdrawal) {
+        return update(Filters.and(Filters.eq(ID, read.id()), Filters.eq(STATE, read.state().name()),
+                        Filters.eq(OFFER_SEQ, read.offerSeq()), Filters.ne(APPLIED, withdrawal.eventId())),
+                Updates.combine(Updates.set(STATE, ContactState.WITHDRAWN.name()), Updates.unset(OFFER),
+                        Updates.set(WITHDRAWAL, ContactDocuments.withdrawal(withdrawal).append("done", false)),
+                        Updates.push(APPLIED, withdrawal.eventId())));
+    }
+
+    /** The customer goes on hold: hold number {@code holdSeq + 1} of the handling starts. */
+    public boolean hold(String id, String agentId, int seq, Instant now) {
+        return update(Filters.and(current(id, ContactState.ASSIGNED, agentId, seq), Filters.eq(OFFER_HELD_AT, null)),
+                Updates.combine(Updates.set(OFFER_HELD_AT, Docs.date(now)), Updates.inc(OFFER_HOLD_SEQ, 1)));
+    }
+
+    /** The hold that began at {@code heldAt} ends now; it adds {@code millis} to the handling's hold time. */
+    public boolean resume(String id, String agentId, int seq, Instant heldAt, Instant now, long millis) {
+        return update(Filters.and(current(id, ContactState.ASSIGNED, agentId, seq),
+                        Filters.eq(OFFER_HELD_AT, Docs.date(heldAt))),
+                Updates.combine(Updates.set(OFFER_HELD_AT, null), Updates.inc(OFFER_HOLD_MILLIS, millis),
+                        Updates.set(OFFER_LAST_HOLD_MILLIS, millis),
+                        Updates.set(OFFER_LAST_RESUMED_AT, Docs.date(now))));
+    }
+
+    /**
+     * The agent hands the contact to another queue: ASSIGNED to PENDING there; the agent is not offered it
+     * again; the transfer is counted.
+     */
+    public boolean transfer(String id, Instant heldAt, Placement placement, Transfer transfer) {
+        return update(Filters.and(current(id, ContactState.ASSIGNED, transfer.agentId(), transfer.seq()),
+                        Filters.eq(OFFER_HELD_AT, Docs.date(heldAt))),
+                Updates.combine(placed(placement), Updates.unset(OFFER), Updates.inc(TRANSFERS, 1),
+                        Updates.set(LAST_TRANSFER, ContactDocuments.transfer(transfer)),
+                        Updates.addToSet(EXCLUDED, transfer.agentId())));
     }
 
     public boolean endWrapUp(String id, int seq) {
@@ -172,13 +318,16 @@ public class ContactStore {
         return contacts.updateOne(filter, update).getModifiedCount() == 1;
     }
 
-    /** QUEUED contacts the agent could take on these channels, most urgent first. */
-    public List<Contact> waitingFor(Agent agent, Set<Channel> channels, int limit) {
+    /** QUEUED contacts the agent could take on these channels, outside the given queues, most urgent first. */
+    public List<Contact> waitingFor(Agent agent, Set<Channel> channels, List<String> notInQueues, int limit) {
         Bson filter = Filters.and(Filters.eq(STATE, ContactState.QUEUED.name()), Filters.eq(TIER, agent.tier()),
                 Filters.in(CHANNEL, channels.stream().map(Channel::name).toList()),
                 Filters.ne(EXCLUDED, agent.id()),
                 Filters.or(Filters.in(LANGUAGE_KEY, Languages.keys(agent.languages())),
                         Filters.eq(LANGUAGE_KEY, null)));
+        if (!notInQueues.isEmpty()) {
+            filter = Filters.and(filter, Filters.nin(QUEUE_ID, notInQueues));
+        }
         return Docs.list(contacts.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending(PRIORITY_RANK), Sorts.ascending(QUEUED_AT, ID)))
                 .limit(limit).map(ContactDocuments::fromDocument));

@@ -24,7 +24,12 @@ public class StoreIndexes {
         contacts.createIndex(Indexes.ascending("offer.agentId", "state"));
         contacts.createIndex(Indexes.ascending("wrapUps.until"));
         contacts.createIndex(Indexes.ascending("wrapUps.agentId"));
+        contacts.createIndex(Indexes.ascending("state", "offer.expiresAt"));
+        contacts.createIndex(Indexes.ascending("lapse.seq"));
+        contacts.createIndex(Indexes.ascending("state", "overflowFrom"));
+        contacts.createIndex(Indexes.ascending("state", "withdrawal.done"));
         database.getCollection("agents").createIndex(Indexes.ascending("status", "tier", "idleSince"));
+        database.getCollection("agents").createIndex(Indexes.ascending("streamSeenAt"));
         database.getCollection("queues").createIndex(Indexes.ascending("tier"));
     }
 }

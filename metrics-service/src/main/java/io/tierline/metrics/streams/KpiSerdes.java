@@ -1,0 +1,107 @@
+package io.tierline.metrics.streams;
+
+import io.tierline.metrics.kpi.DurationDistribution;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** Compact binary serdes for the topology's repartition topic and state stores (internal topics only). */
+final class KpiSerdes {
+
+    private static final byte VERSION = 1;
+
+    private KpiSerdes() {
+    }
+
+    static Serde<Contribution> contribution() {
+        return Serdes.serdeFrom(bytes((c, out) -> {
+            out.writeUTF(c.key());
+            out.writeLong(c.numerator());
+            out.writeLong(c.denominator());
+            out.writeBoolean(c.durationMillis() != null);
+            out.writeLong(c.durationMillis() == null ? 0 : c.durationMillis());
+            out.writeInt(c.score());
+        }), read(in -> {
+            String key = in.readUTF();
+            long numerator = in.readLong();
+            long denominator = in.readLong();
+            boolean hasDuration = in.readBoolean();
+            long duration = in.readLong();
+            int score = in.readInt();
+            return new Contribution(key, numerator, denominator, hasDuration ? duration : null, score);
+        }));
+    }
+
+    static Serde<KpiTally> tally() {
+        return Serdes.serdeFrom(bytes((t, out) -> {
+            out.writeLong(t.numerator);
+            out.writeLong(t.denominator);
+            out.writeLong(t.scoreSum);
+            var counts = t.durations.counts();
+            out.writeInt(counts.size());
+            for (Map.Entry<Long, Long> e : counts.entrySet()) {
+                out.writeLong(e.getKey());
+                out.writeLong(e.getValue());
+            }
+        }), read(in -> {
+            long numerator = in.readLong();
+            long denominator = in.readLong();
+            long scoreSum = in.readLong();
+            int n = in.readInt();
+            DurationDistribution durations = new DurationDistribution();
+            for (int i = 0; i < n; i++) {
+                durations.add(in.readLong(), in.readLong());
+            }
+            return new KpiTally(numerator, denominator, scoreSum, durations);
+        }));
+    }
+
+    private interface Writer<T> {
+        void write(T value, DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static <T> Serializer<T> bytes(Writer<T> writer) {
+        return (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            var buffer = new ByteArrayOutputStream();
+            try (var out = new DataOutputStream(buffer)) {
+                out.writeByte(VERSION);
+                writer.write(value, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return buffer.toByteArray();
+        };
+    }
+
+    private static <T> Deserializer<T> read(Reader<T> reader) {
+        return (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try (var in = new DataInputStream(new ByteArrayInputStream(data))) {
+                byte version = in.readByte();
+                if (version != VERSION) {
+                    throw new IllegalStateException("unknown serialisation version " + version);
+                }
+                return reader.read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package io.tierline.metrics.streams;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tierline.metrics.config.MetricsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the {@link KpiTopology} in the service: started at startup (after making sure its source topics exist,
+ * since Kafka Streams stops on a missing source topic), closed at shutdown.
+ */
+@ApplicationScoped
+public class KpiStreams {
+
+    private static final Logger LOG = Logger.getLogger(KpiStreams.class);
+
+    private final MetricsConfig config;
+    private final String bootstrapServers;
+    private KafkaStreams streams;
+    private Path temporaryStateDir;
+
+    public KpiStreams(MetricsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes StartupEvent event) {
+        MetricsConfig.Streams s = config.streams();
+        ensureSourceTopics();
+        var settings = new KpiTopology.Settings(s.grace(), s.dedupRetention(), config.serviceLevel().toServiceLevel());
+        streams = new KafkaStreams(KpiTopology.build(settings), properties(s));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.errorf(e, "KPI topology failed; replacing the stream thread");
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams.start();
+        LOG.infof("KPI topology started (%s, grace %s)", s.processingGuarantee(), s.grace());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(10));
+        }
+        if (temporaryStateDir != null) {
+            delete(temporaryStateDir);
+        }
+    }
+
+    /** The running Kafka Streams instance (for state queries), or null before startup. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    private Properties properties(MetricsConfig.Streams s) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.processingGuarantee());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.commitInterval().toMillis());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(s.stateDir()));
+        p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        p.put(StreamsConfig.producerPrefix("acks"), "all");
+        return p;
+    }
+
+    private String stateDir(Optional<String> configured) {
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        try {
+            temporaryStateDir = Files.createTempDirectory("tierline-metrics-streams");
+            return temporaryStateDir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates the source topics that do not exist yet (broker defaults). Not fatal: without a broker the topology
+     * starts anyway, and a stream thread that meets a missing source topic is replaced until it exists.
+     */
+    private void ensureSourceTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+            var existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+            var missing = KpiTopology.SOURCES.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
+            for (var result : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    result.getValue().get(20, TimeUnit.SECONDS);
+                    LOG.infof("created topic %s", result.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        LOG.warnf("cannot create topic %s now: %s", result.getKey(), e.getCause().getMessage());
+                    }
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("cannot check the source topics now (%s); the topology waits for them", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debugf("cannot delete %s: %s", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package io.tierline.metrics.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tierline.events.AssignmentEvent;
+import io.tierline.events.Channel;
+import io.tierline.events.ContactAbandoned;
+import io.tierline.events.ContactEscalated;
+import io.tierline.events.ContactEvent;
+import io.tierline.events.ContactHeld;
+import io.tierline.events.ContactResolved;
+import io.tierline.events.ContactResumed;
+import io.tierline.events.ContactTransferred;
+import io.tierline.events.EventIds;
+import io.tierline.events.EventJson;
+import io.tierline.events.HandlingOutcome;
+import io.tierline.events.KpiSnapshot;
+import io.tierline.events.OfferAccepted;
+import io.tierline.events.Priority;
+import io.tierline.events.SurveySubmitted;
+import io.tierline.events.TierlineEvent;
+import io.tierline.events.Topics;
+import io.tierline.events.UnresolvedReason;
+import io.tierline.events.WrapUpEnded;
+import io.tierline.metrics.kpi.ServiceLevel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The replay test: a hand-written event log through the topology, every KPI checked against values computed by
+ * hand. Settings: grace PT5M; service level T = 20 s, short abandon S = 5 s, rule IGNORE_SHORT.
+ *
+ * <pre>
+ * The log (2025-03-01, UTC), in the order it is piped; "wait" = answer or abandon wait:
+ *  1 c1 OfferAccepted     12:00:30 l1-chat  t1 CHAT   queued 12:00:20 -> wait 10 s
+ *  2 c2 OfferAccepted     12:01:00 l1-phone t1 PHONE  queued 12:00:30 -> wait 30 s
+ *  3 c3 OfferAccepted     12:02:00 l1-chat  t1 CHAT   queued 12:01:55 -> wait 5 s
+ *  4 c1 ContactHeld       12:02:00, 5 c1 ContactResumed 12:02:40 (40 s hold: inside c1's WrapUpEnded)
+ *  6 a1 ContactAbandoned  12:03:00 CHAT  received 12:02:57 -> 3 s (short)
+ *  7 c2 ContactTransferred 12:03:00 l1-phone -> l1-chat (same tier)
+ *  8 c2 OfferAccepted     12:04:00 l1-chat  t1 PHONE  queued 12:03:00 -> wait 60 s
+ *  9 c1 ContactResolved   12:04:30 l1-chat  t1 CHAT   0 escalations, 0 transfers -> first contact
+ * 10 c1 WrapUpEnded       12:05:00 l1-chat  t1 CHAT   200 + 40 + 30 = 270 s
+ * 11 a2 ContactAbandoned  12:06:00 PHONE received 12:05:45 -> 15 s
+ * 12 a3 ContactAbandoned  12:07:00 CHAT  received 12:06:20 -> 40 s
+ * 13 c3 WrapUpEnded       12:08:00 l1-chat  t1 CHAT   ESCALATED 120 + 0 + 30 = 150 s
+ * 14 c3 ContactEscalated  12:08:30 tier 1 -> 2, l2-chat, CHAT
+ * 15 c2 ContactResolved   12:09:00 l1-chat  t1 PHONE  1 transfer -> not first contact
+ * 16 c3 OfferAccepted     12:09:30 l2-chat  t2 CHAT   queued 12:08:30 -> wait 60 s
+ * 17 c2 WrapUpEnded       12:10:00 l1-chat  t1 PHONE  300 + 0 + 60 = 360 s
+ * 18 c3 ContactResolved   12:19:00 l2-chat  t2 CHAT   1 escalation -> not first contact
+ * 19 c3 WrapUpEnded       12:20:00 l2-chat  t2 CHAT   500 + 100 + 0 = 600 s        (stream time now 12:20:00)
+ * 20 c4 ContactResolved   12:16:00 l1-phone t1 PHONE  first contact: LATE, within grace of every window
+ * 21 c5 ContactResolved   12:13:00 l1-phone t1 PHONE  first contact: LATE, beyond grace of its PT1M window
+ *    [12:13, 12:14) (closed at 12:19) and PT15M window [12:00, 12:15) (closed at 12:20): counted in PT1H and P1D only
+ * 22 c6 ContactResolved   02-28 23:50 l1-phone t1 PHONE: beyond grace of every window (P1D closed 03-01 00:05)
+ *    -- a record that is not JSON on contacts.received: dead-lettered, counts nothing
+ * 23 s1 SurveySubmitted   12:30:00 CHAT  score 5
+ * 24 s2 SurveySubmitted   12:31:00 PHONE score 3
+ * 25 redelivery of 9 (c1 ContactResolved), 26 redelivery of 11 (a2 ContactAbandoned): same eventIds, counted once
+ * </pre>
+ */
+class KpiTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    private static final String HOUR = "2025-03-01T12:00:00Z";
+    private static final String DAY = "2025-03-01T00:00:00Z";
+
+    private TopologyTestDriver driver;
+    private final Map<String, TestInputTopic<String, String>> inputs = new HashMap<>();
+
+    @BeforeEach
+    void start() {
+        var settings = new KpiTopology.Settings(Duration.ofMinutes(5), Duration.ofDays(2),
+                new ServiceLevel(Duration.ofSeconds(20), Duration.ofSeconds(5), ServiceLevel.AbandonRule.IGNORE_SHORT));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-topology-test-" + EventIds.random());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        driver = new TopologyTestDriver(KpiTopology.build(settings), props);
+        for (String topic : KpiTopology.SOURCES) {
+            inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void everyKpiOfTheHandWrittenLogEqualsTheHandComputedValue() {
+        replay();
+        Map<String, KpiSnapshot> out = latestSnapshots();
+
+        // FCR, PT1H [12:00, 13:00): resolutions c1 (FCR), c2, c3, c4 (FCR, late), c5 (FCR, late) = 3/5;
+        // c6 is beyond grace, the redelivered c1 counts once (else 4/6).
+        assertRatio(out, "fcr|all|PT1H", HOUR, 3, 5);
+        assertRatio(out, "fcr|all|P1D", DAY, 3, 5);
+        assertRatio(out, "fcr|tier=1|PT1H", HOUR, 3, 4);     // c1, c2, c4, c5
+        assertRatio(out, "fcr|tier=2|PT1H", HOUR, 0, 1);     // c3
+        assertRatio(out, "fcr|queue=l1-chat|PT1H", HOUR, 1, 2);  // c1, c2
+        assertRatio(out, "fcr|queue=l1-phone|PT1H", HOUR, 2, 2); // c4, c5
+        assertRatio(out, "fcr|channel=PHONE|PT1H", HOUR, 2, 3);  // c2, c4, c5
+        assertRatio(out, "fcr|channel=CHAT|PT1H", HOUR, 1, 2);   // c1, c3
+        // PT15M [12:00, 12:15): c1 (FCR), c2; c5 (12:13) came after that window closed -> 1/2
+        assertRatio(out, "fcr|all|PT15M", "2025-03-01T12:00:00Z", 1, 2);
+        // PT15M [12:15, 12:30): c3, c4 (FCR, late within grace) -> 1/2
+        assertRatio(out, "fcr|all|PT15M", "2025-03-01T12:15:00Z", 1, 2);
+        // PT1M [12:16, 12:17): c4 alone -> 1/1; [12:13, 12:14): c5 beyond grace -> never published
+        assertRatio(out, "fcr|all|PT1M", "2025-03-01T12:16:00Z", 1, 1);
+        assertFalse(out.containsKey("fcr|all|PT1M@2025-03-01T12:13:00Z"), "c5 is beyond its minute's grace");
+        // c6 (02-28 23:50) is beyond the grace of its day: no window of 02-28 exists
+        assertFalse(out.containsKey("fcr|all|P1D@2025-02-28T00:00:00Z"), "c6 is beyond its day's grace");
+        assertFalse(out.containsKey("fcr|all|PT1H@2025-02-28T23:00:00Z"), "c6 is beyond its hour's grace");
+
+        // AHT PT1H: 270, 150, 360, 600 s -> sorted 150 270 360 600; mean 1380 / 4 = 345;
+        // p50 rank ceil(2) = 2 -> 270; p90 rank ceil(3.6) = 4 -> 600; p99 rank 4 -> 600
+        assertDuration(out, "aht|all|PT1H", HOUR, 4, 345.0, 270.0, 600.0, 600.0);
+        // per tier: tier 1 = 150, 270, 360 -> mean 260, p50 rank 2 -> 270, p90 rank ceil(2.7) = 3 -> 360
+        assertDuration(out, "aht|tier=1|PT1H", HOUR, 3, 260.0, 270.0, 360.0, 360.0);
+        assertDuration(out, "aht|tier=2|PT1H", HOUR, 1, 600.0, 600.0, 600.0, 600.0);
+        // PT15M [12:00, 12:15): 270, 150, 360; [12:15, 12:30): 600
+        assertDuration(out, "aht|all|PT15M", "2025-03-01T12:00:00Z", 3, 260.0, 270.0, 360.0, 360.0);
+        assertDuration(out, "aht|all|PT15M", "2025-03-01T12:15:00Z", 1, 600.0, 600.0, 600.0, 600.0);
+        assertDuration(out, "aht|channel=PHONE|P1D", DAY, 1, 360.0, 360.0, 360.0, 360.0);
+
+        // ASA PT1H: waits 10, 30, 5, 60, 60 s -> sorted 5 10 30 60 60; mean 165 / 5 = 33;
+        // p50 rank ceil(2.5) = 3 -> 30; p90 rank ceil(4.5) = 5 -> 60; p99 -> 60
+        assertDuration(out, "asa|all|PT1H", HOUR, 5, 33.0, 30.0, 60.0, 60.0);
+        // l1-chat: c1 10, c3 5, c2 after its transfer 60 -> mean 25, p50 rank 2 -> 10, p90 rank 3 -> 60
+        assertDuration(out, "asa|queue=l1-chat|PT1H", HOUR, 3, 25.0, 10.0, 60.0, 60.0);
+        assertDuration(out, "asa|tier=2|PT1H", HOUR, 1, 60.0, 60.0, 60.0, 60.0);
+
+        // Service level (T 20 s, IGNORE_SHORT, S 5 s), PT1H: answered 10 yes, 30 no, 5 yes, 60 no, 60 no;
+        // abandons: a1 3 s short -> ignored, a2 15 s -> against, a3 40 s -> against => 2/7
+        assertRatio(out, "service-level|all|PT1H", HOUR, 2, 7);
+        // CHAT: answered 10 yes, 5 yes, 60 no; a3 against => 2/4.  PHONE: 30 no, 60 no; a2 against => 0/3
+        assertRatio(out, "service-level|channel=CHAT|PT1H", HOUR, 2, 4);
+        assertRatio(out, "service-level|channel=PHONE|PT1H", HOUR, 0, 3);
+
+        // Abandonment PT1H: 3 abandoned / (5 answered + 3) = 3/8 (a2 redelivered counts once, else 4/9)
+        assertRatio(out, "abandonment|all|PT1H", HOUR, 3, 8);
+        assertRatio(out, "abandonment|channel=CHAT|PT1H", HOUR, 2, 5);   // a1, a3 / (c1, c3, c3 at L2 + 2)
+        assertRatio(out, "abandonment|channel=PHONE|PT1H", HOUR, 1, 3);  // a2 / (c2 twice + 1)
+
+        // Escalation PT1H: c3 escalated from tier 1; resolutions c1, c2, c3, c4, c5 => 1 / (5 + 1)
+        assertRatio(out, "escalation|all|PT1H", HOUR, 1, 6);
+        // L1 -> L2: 1 / (tier-1 resolutions c1, c2, c4, c5 + 1) = 1/5; L2 -> L3: 0 / (c3 resolved at tier 2) = 0/1
+        assertRatio(out, "escalation|tier=1|PT1H", HOUR, 1, 5);
+        assertRatio(out, "escalation|tier=2|PT1H", HOUR, 0, 1);
+        assertRatio(out, "escalation|channel=CHAT|PT1H", HOUR, 1, 3);   // c3 / (c1, c3 resolved + 1)
+
+        // CSAT PT1H: scores 5, 3 -> share 1/2, mean 4.0; CHAT: 5 -> 1/1, mean 5.0
+        assertRatio(out, "csat|all|PT1H", HOUR, 1, 2);
+        assertRatio(out, "csat|channel=CHAT|PT1H", HOUR, 1, 1);
+        KpiSnapshot mean = get(out, "csat-mean|all|PT1H", HOUR);
+        assertEquals(4.0, mean.value());
+        assertEquals(2L, mean.count());
+        assertEquals(8L, mean.numerator());
+        assertEquals("score", mean.unit());
+        assertEquals(5.0, get(out, "csat-mean|channel=CHAT|PT1H", HOUR).value());
+    }
+
+    @Test
+    void snapshotsAreKeyedByKpiDimensionAndWindowWithCloudEventsHeaders() {
+        Instant at = T0.plusSeconds(30);
+        pipe(new ContactResolved("ev-" + EventIds.random(), "c-x", at, "agent-1", "l1-chat", 1, Channel.CHAT,
+                "cust-x", "billing", null, "FIXED", null, 0, 0, null, at.minusSeconds(60), at.minusSeconds(50),
+                40_000, 0));
+        var records = driver.createOutputTopic(Topics.KPI_FCR, new StringDeserializer(), new StringDeserializer())
+                .readRecordsToList();
+        // one snapshot per dimension (all, queue, channel, tier) and window (4): 16
+        assertEquals(16, records.size());
+        var hour = records.stream().filter(r -> r.key().equals("fcr|queue=l1-chat|PT1H")).findFirst().orElseThrow();
+        KpiSnapshot s = EventJson.read(hour.value(), KpiSnapshot.class);
+        assertEquals(new KpiSnapshot(s.eventId(), at, "fcr", "PT1H", T0, T0.plusSeconds(3600), "queue=l1-chat",
+                "ratio", 1.0, 1L, 1L, null, null, null, null), s);
+        assertEquals(s.eventId(), header(hour, "ce_id"));
+        assertEquals("io.tierline.KpiSnapshot", header(hour, "ce_type"));
+        assertEquals("/tierline/metrics", header(hour, "ce_source"));
+        assertEquals(at.toString(), header(hour, "ce_time"));
+        assertEquals("1.0", header(hour, "ce_specversion"));
+    }
+
+    @Test
+    void aRecordThatIsNoEventOnATopicOnlyTheTopologyReadsIsDeadLettered() {
+        inputs.get(Topics.CONTACTS_ESCALATED).pipeInput("c-bad", "{\"type\":\"Nonsense\"}", T0);
+        // on contacts.resolved the SmallRye consumer dead-letters it: the topology skips it (one dead letter)
+        inputs.get(Topics.CONTACTS_RESOLVED).pipeInput("c-bad-2", "not JSON", T0);
+        pipe(resolved("c-good", "12:00:10", "l1-chat", 1, Channel.CHAT, 0, 0));
+
+        var dead = driver.createOutputTopic(Topics.dlq("metrics"), new StringDeserializer(), new StringDeserializer())
+                .readRecordsToList();
+        assertEquals(1, dead.size());
+        assertEquals("c-bad", dead.get(0).key());
+        assertEquals("{\"type\":\"Nonsense\"}", dead.get(0).value());
+        assertEquals(Topics.CONTACTS_ESCALATED, header(dead.get(0), "dead-letter-topic"));
+        assertEquals("0", header(dead.get(0), "dead-letter-partition"));
+        assertEquals("0", header(dead.get(0), "dead-letter-offset"));
+        assertTrue(header(dead.get(0), "dead-letter-reason").contains("not a Tierline event"));
+        // and the topology goes on
+        assertRatio(latestSnapshots(), "fcr|all|PT1M", "2025-03-01T12:00:00Z", 1, 1);
+    }
+
+    private void replay() {
+        pipe(accepted("c1", "12:00:30", "l1-chat", 1, Channel.CHAT, "12:00:20"));
+        pipe(accepted("c2", "12:01:00", "l1-phone", 1, Channel.PHONE, "12:00:30"));
+        pipe(accepted("c3", "12:02:00", "l1-chat", 1, Channel.CHAT, "12:01:55"));
+        pipe(new ContactHeld(EventIds.random(), "c1", at("12:02:00"), "agent-1", "l1-chat", 1, Channel.CHAT));
+        pipe(new ContactResumed(EventIds.random(), "c1", at("12:02:40"), "agent-1", "l1-chat", 1, Channel.CHAT, 40_000));
+        pipe(abandoned("a1", "12:03:00", Channel.CHAT, "12:02:57"));
+        pipe(new ContactTransferred(EventIds.random(), "c2", at("12:03:00"), "agent-2", "l1-phone", 1, Channel.PHONE,
+                "l1-chat", 1, 150_000, 0));
+        pipe(accepted("c2", "12:04:00", "l1-chat", 1, Channel.PHONE, "12:03:00"));
+        ContactResolved c1Resolved = resolved("c1", "12:04:30", "l1-chat", 1, Channel.CHAT, 0, 0);
+        pipe(c1Resolved);
+        pipe(wrapUp("c1", "12:05:00", "l1-chat", 1, Channel.CHAT, HandlingOutcome.RESOLVED, 200, 40, 30));
+        ContactAbandoned a2 = abandoned("a2", "12:06:00", Channel.PHONE, "12:05:45");
+        pipe(a2);
+        pipe(abandoned("a3", "12:07:00", Channel.CHAT, "12:06:20"));
+        pipe(wrapUp("c3", "12:08:00", "l1-chat", 1, Channel.CHAT, HandlingOutcome.ESCALATED, 120, 0, 30));
+        pipe(new ContactEscalated(EventIds.random(), "c3", at("12:08:30"), "case-3", "C-3", 1, 2, "l2-chat",
+                Priority.NORMAL, UnresolvedReason.AGENT_ESCALATED, 1, "v1", "rule-1", Channel.CHAT, "en", "billing",
+                null, "subject", null));
+        pipe(resolved("c2", "12:09:00", "l1-chat", 1, Channel.PHONE, 0, 1));
+        pipe(accepted("c3", "12:09:30", "l2-chat", 2, Channel.CHAT, "12:08:30"));
+        pipe(wrapUp("c2", "12:10:00", "l1-chat", 1, Channel.PHONE, HandlingOutcome.RESOLVED, 300, 0, 60));
+        pipe(resolved("c3", "12:19:00", "l2-chat", 2, Channel.CHAT, 1, 0));
+        pipe(wrapUp("c3", "12:20:00", "l2-chat", 2, Channel.CHAT, HandlingOutcome.RESOLVED, 500, 100, 0));
+        // late events
+        pipe(resolved("c4", "12:16:00", "l1-phone", 1, Channel.PHONE, 0, 0));
+        pipe(resolved("c5", "12:13:00", "l1-phone", 1, Channel.PHONE, 0, 0));
+        Instant dayBefore = Instant.parse("2025-02-28T23:50:00Z");
+        pipe(new ContactResolved(EventIds.random(), "c6", dayBefore, "agent-1", "l1-phone", 1, Channel.PHONE, "cust",
+                "billing", null, "FIXED", null, 0, 0, null, dayBefore.minusSeconds(60), dayBefore.minusSeconds(30),
+                30_000, 0));
+        inputs.get(Topics.CONTACTS_RECEIVED).pipeInput("c7", "this is not JSON {", at("12:25:00"));
+        pipe(new SurveySubmitted(EventIds.random(), "c1", at("12:30:00"), "cust", Channel.CHAT, "billing", 5, null));
+        pipe(new SurveySubmitted(EventIds.random(), "c2", at("12:31:00"), "cust", Channel.PHONE, "billing", 3, null));
+        // redeliveries
+        pipe(c1Resolved);
+        pipe(a2);
+    }
+
+    private static Instant at(String time) {
+        return Instant.parse("2025-03-01T" + time + "Z");
+    }
+
+    private static OfferAccepted accepted(String contact, String time, String queue, int tier, Channel channel,
+            String queuedAt) {
+        return new OfferAccepted(EventIds.random(), contact, at(time), "agent-1", queue, tier, channel, at(queuedAt));
+    }
+
+    private static ContactAbandoned abandoned(String contact, String time, Channel channel, String receivedAt) {
+        return new ContactAbandoned(EventIds.random(), contact, at(time), "cust", channel, "billing", at(receivedAt));
+    }
+
+    private static ContactResolved resolved(String contact, String time, String queue, int tier, Channel channel,
+            int escalations, int transfers) {
+        Instant at = at(time);
+        return new ContactResolved(EventIds.random(), contact, at, "agent-1", queue, tier, channel, "cust", "billing",
+                null, "FIXED", null, escalations, transfers, null, at.minusSeconds(120), at.minusSeconds(100), 90_000, 0);
+    }
+
+    private static WrapUpEnded wrapUp(String contact, String time, String queue, int tier, Channel channel,
+            HandlingOutcome outcome, long talk, long hold, long wrap) {
+        Instant at = at(time);
+        return new WrapUpEnded(EventIds.random(), contact, at, "agent-1", queue, tier, channel, outcome,
+                at.minusSeconds(talk + hold + wrap), at.minusSeconds(wrap), talk * 1000, hold * 1000, wrap * 1000);
+    }
+
+    /** Pipes the event as its producer would: its topic, keyed by contactId, with ce_id and ce_time headers. */
+    private void pipe(TierlineEvent event) {
+        String topic = event instanceof ContactEvent ? Topics.CONTACTS_RECEIVED
+                : event instanceof AssignmentEvent ? Topics.CONTACTS_ASSIGNMENTS
+                : event instanceof ContactResolved ? Topics.CONTACTS_RESOLVED
+                : Topics.CONTACTS_ESCALATED;
+        var headers = new RecordHeaders()
+                .add("ce_id", event.eventId().getBytes(StandardCharsets.UTF_8))
+                .add("ce_time", event.occurredAt().toString().getBytes(StandardCharsets.UTF_8));
+        // The record timestamp is the (later) publish time: the topology must use ce_time, not this.
+        inputs.get(topic).pipeInput(new TestRecord<>(event.key(), EventJson.write(event), headers,
+                event.occurredAt().plusSeconds(3600)));
+    }
+
+    /** The last snapshot of every key and window, as {@code key@windowStart}. */
+    private Map<String, KpiSnapshot> latestSnapshots() {
+        Map<String, KpiSnapshot> latest = new HashMap<>();
+        for (String topic : Topics.KPI_TOPICS) {
+            var output = driver.createOutputTopic(topic, new StringDeserializer(), new StringDeserializer());
+            for (var kv : output.readKeyValuesToList()) {
+                KpiSnapshot s = EventJson.read(kv.value, KpiSnapshot.class);
+                assertEquals(s.key(), kv.key);
+                assertEquals(Duration.parse(s.window().equals("P1D") ? "PT24H" : s.window()),
+                        Duration.between(s.windowStart(), s.windowEnd()));
+                latest.put(kv.key + "@" + s.windowStart(), s);
+            }
+        }
+        return latest;
+    }
+
+    private static KpiSnapshot get(Map<String, KpiSnapshot> out, String key, String windowStart) {
+        KpiSnapshot s = out.get(key + "@" + windowStart);
+        assertNotNull(s, "no snapshot " + key + " for the window starting " + windowStart);
+        return s;
+    }
+
+    private static void assertRatio(Map<String, KpiSnapshot> out, String key, String windowStart, long numerator,
+            long denominator) {
+        KpiSnapshot s = get(out, key, windowStart);
+        assertEquals("ratio", s.unit(), key);
+        assertEquals(numerator, s.numerator(), key + " numerator");
+        assertEquals(denominator, s.denominator(), key + " denominator");
+        assertEquals((double) numerator / denominator, s.value(), key + " value");
+    }
+
+    private static void assertDuration(Map<String, KpiSnapshot> out, String key, String windowStart, long count,
+            double mean, double p50, double p90, double p99) {
+        KpiSnapshot s = get(out, key, windowStart);
+        assertEquals("seconds", s.unit(), key);
+        assertEquals(count, s.count(), key + " count");
+        assertEquals(mean, s.value(), key + " mean");
+        assertEquals(p50, s.p50(), key + " p50");
+        assertEquals(p90, s.p90(), key + " p90");
+        assertEquals(p99, s.p99(), key + " p99");
+    }
+
+    private static String header(TestRecord<String, String> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
