@@ -77,10 +77,12 @@ public sealed interface HistoryEntry {
 
     /**
      * The case waited past its tier's pick-up target ({@code pickupDueAt}) without an agent of the tier picking
-     * it up: its priority was raised to {@code priority}. Once per case and pick-up cycle.
+     * it up: its priority was raised to {@code priority}, and the customer was told to expect a response by
+     * {@code expectedResponseBy} (the breach plus the tier's pick-up target; null if the policy has none for the
+     * tier). Once per case and pick-up cycle.
      */
     record SlaBreached(String eventId, Instant at, Instant recordedAt, String contactId, int tier, String queueId,
-            Priority priority, Instant pickupDueAt) implements HistoryEntry {
+            Priority priority, Instant pickupDueAt, Instant expectedResponseBy) implements HistoryEntry {
 
         @Override
         public HistoryKind kind() {

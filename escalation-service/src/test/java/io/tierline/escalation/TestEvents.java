@@ -110,8 +110,14 @@ public final class TestEvents {
     }
 
     public static ContactReceived received(String contactId, Customer customer, String category, Instant at) {
+        return received(contactId, customer, category, at, null);
+    }
+
+    /** A new contact that intake found to repeat {@code repeatOf} (null: none). */
+    public static ContactReceived received(String contactId, Customer customer, String category, Instant at,
+            String repeatOf) {
         return new ContactReceived(EventIds.random(), contactId, at, Channel.EMAIL, customer, "en",
-                "Still no refund", "Hello again", category, Priority.NORMAL, null, null, Map.of(), null,
+                "Still no refund", "Hello again", category, Priority.NORMAL, repeatOf, null, Map.of(), null,
                 new io.tierline.events.EmailDetails("ada@example.org", "<m1@example.org>", null), null, null, null);
     }
 

@@ -13,15 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A small engineering webhook on a random loopback port. {@code POST /handoffs} answers 503 to a hand-off whose
- * body mentions {@code always-fail}, 503 to the first two attempts of one that mentions {@code flaky}, 200 to
- * anything else; every request is kept. {@code GET /received?key=<Idempotency-Key>} answers how many requests
- * with that key arrived, then a newline and the last body. The tests talk to it over HTTP only.
+ * A small engineering webhook on a random loopback port. {@code POST /handoffs} answers 401 to a request without
+ * the signature headers, 503 to a hand-off whose body mentions {@code always-fail}, 503 to the first two attempts
+ * of one that mentions {@code flaky}, 200 to anything else; every request is kept.
+ * {@code GET /received?key=<Idempotency-Key>} answers, one per line, how many requests with that key arrived and
+ * the last one's {@code X-Tierline-Timestamp}, {@code X-Tierline-Signature} and body (the test checks the
+ * signature with the configured secret). The tests talk to it over HTTP only.
  */
 public class WebhookServer implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
-    private final Map<String, List<String>> received = new ConcurrentHashMap<>();
+    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+
+    private record Received(String timestamp, String signature, String body) {
+    }
 
     @Override
     public Map<String, String> start() {
@@ -46,8 +51,14 @@ public class WebhookServer implements QuarkusTestResourceLifecycleManager {
     private void handoff(HttpExchange exchange) throws IOException {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        List<String> bodies = received.computeIfAbsent(key == null ? "" : key, k -> new CopyOnWriteArrayList<>());
-        bodies.add(body);
+        String timestamp = exchange.getRequestHeaders().getFirst("X-Tierline-Timestamp");
+        String signature = exchange.getRequestHeaders().getFirst("X-Tierline-Signature");
+        List<Received> bodies = received.computeIfAbsent(key == null ? "" : key, k -> new CopyOnWriteArrayList<>());
+        bodies.add(new Received(timestamp, signature, body));
+        if (timestamp == null || signature == null || !signature.startsWith("sha256=")) {
+            respond(exchange, 401, "{\"error\":\"unsigned\"}");
+            return;
+        }
         boolean ok = !"POST".equals(exchange.getRequestMethod()) ? false
                 : body.contains("always-fail") ? false
                 : !body.contains("flaky") || bodies.size() > 2;
@@ -57,8 +68,9 @@ public class WebhookServer implements QuarkusTestResourceLifecycleManager {
     private void report(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getQuery();
         String key = query == null ? "" : query.replaceFirst("^key=", "");
-        List<String> bodies = received.getOrDefault(key, List.of());
-        respond(exchange, 200, bodies.size() + "\n" + (bodies.isEmpty() ? "" : bodies.get(bodies.size() - 1)));
+        List<Received> all = received.getOrDefault(key, List.of());
+        Received last = all.isEmpty() ? new Received("", "", "") : all.get(all.size() - 1);
+        respond(exchange, 200, all.size() + "\n" + last.timestamp() + "\n" + last.signature() + "\n" + last.body());
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

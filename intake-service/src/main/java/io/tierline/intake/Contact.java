@@ -20,11 +20,13 @@ import java.util.Set;
  * @param survey         the customer's survey, or null
  * @param messages       further messages attached to it (email replies), oldest first
  * @param pendingEvents  the ids of its follow-up events (closure, survey, messages) not acknowledged yet
+ * @param queueAt        while it is (or was) held for self-service: when the hold ends and it is published
+ *                       for routing; null when it was never held
  */
 public record Contact(String contactId, String eventId, String idempotencyKey, String requestHash,
         ContactContent content, String category, Priority priority, String repeatOf, ContactStatus status,
         Instant receivedAt, PublishState publishState, Closure closure, Survey survey, List<AddedMessage> messages,
-        Set<String> pendingEvents) {
+        Set<String> pendingEvents, Instant queueAt) {
 
     public Contact {
         messages = messages == null ? List.of() : List.copyOf(messages);
@@ -36,12 +38,18 @@ public record Contact(String contactId, String eventId, String idempotencyKey, S
             ContactContent content, String category, Priority priority, String repeatOf, ContactStatus status,
             Instant receivedAt, PublishState publishState) {
         this(contactId, eventId, idempotencyKey, requestHash, content, category, priority, repeatOf, status,
-                receivedAt, publishState, null, null, List.of(), Set.of());
+                receivedAt, publishState, null, null, List.of(), Set.of(), null);
     }
 
     public Contact withPublishState(PublishState state) {
         return new Contact(contactId, eventId, idempotencyKey, requestHash, content, category, priority, repeatOf,
-                status, receivedAt, state, closure, survey, messages, pendingEvents);
+                status, receivedAt, state, closure, survey, messages, pendingEvents, queueAt);
+    }
+
+    /** Held for self-service until {@code queueAt}: stored, answered, not yet published for routing. */
+    public Contact heldUntil(Instant until) {
+        return new Contact(contactId, eventId, idempotencyKey, requestHash, content, category, priority, repeatOf,
+                ContactStatus.HELD, receivedAt, PublishState.HELD, closure, survey, messages, pendingEvents, until);
     }
 
     /** Whether it was created by a request with this hash. */

@@ -6,21 +6,26 @@ import io.tierline.events.EventIds;
 import io.tierline.intake.classification.ClassificationRules;
 import io.tierline.intake.config.IntakeConfig;
 import io.tierline.intake.store.ContactStore;
+import io.tierline.platform.messaging.PublishFailedException;
 import io.tierline.platform.problem.Problem;
 import io.tierline.platform.problem.ProblemException;
 import io.tierline.platform.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Takes in a contact exactly once per idempotency key: classify, find the contact it repeats, store it
- * PENDING with a pre-assigned eventId, publish {@code ContactReceived}, mark it PUBLISHED. An email replying
+ * PENDING with a pre-assigned eventId, publish {@code ContactReceived}, mark it PUBLISHED. A contact held for
+ * self-service is stored HELD and answered without publishing (released later by {@link ContactRelease}).
+ * An email replying
  * to the thread of an open contact of the same customer attaches to that contact instead.
  * A repeated key with the same request answers the stored contact (re-publishing it first if its event was
  * never acknowledged); with another request it is refused.
@@ -35,9 +40,11 @@ public class ContactIntake {
     private final ContactClassifier classifier;
     private final IntakeConfig config;
     private final Clock clock;
+    private final SelfServiceHold hold;
 
     public ContactIntake(ContactStore store, ContactPublication publication, ContactClassifier classifier,
-            IntakeConfig config, Clock clock) {
+            IntakeConfig config, Clock clock, SelfServiceHold hold) {
+        this.hold = hold;
         this.store = store;
         this.publication = publication;
         this.classifier = classifier;
@@ -64,7 +71,11 @@ public class ContactIntake {
         }
         LOG.infof("contact %s received on %s, category %s, priority %s, repeat of %s", contact.contactId(),
                 contact.content().channel(), contact.category(), contact.priority(), contact.repeatOf());
-        return publication.publish(contact);
+        if (contact.status() == ContactStatus.HELD) {
+            LOG.infof("contact %s held for self-service until %s", contact.contactId(), contact.queueAt());
+            return contact;
+        }
+        return publishOrUnavailable(contact);
     }
 
     public Optional<Contact> find(String contactId) {
@@ -81,7 +92,7 @@ public class ContactIntake {
                 .map(Contact::contactId)
                 .orElse(null);
         Classification classification = classifier.classify(submission, rules, repeatOf != null);
-        return new Contact(
+        Contact contact = new Contact(
                 contactId,
                 EventIds.derive(contactId, "received"),
                 submission.idempotencyKey(),
@@ -93,6 +104,8 @@ public class ContactIntake {
                 ContactStatus.RECEIVED,
                 receivedAt,
                 PublishState.PENDING);
+        Duration held = hold.holdFor(submission.requestedHold());
+        return held.isZero() ? contact : contact.heldUntil(receivedAt.plus(held));
     }
 
     /**
@@ -150,9 +163,29 @@ public class ContactIntake {
         }
         if (existing.publishState() == PublishState.PENDING) {
             LOG.infof("contact %s is still pending: re-publishing event %s", existing.contactId(), existing.eventId());
-            return publication.publish(existing);
+            return publishOrUnavailable(existing);
         }
         return existing;
+    }
+
+    /**
+     * Publishes the stored contact; when the broker does not acknowledge in time, a 503 that tells the gateway
+     * the contact is kept (its id in {@code instance}) and that a retry with the same key is safe.
+     */
+    private Contact publishOrUnavailable(Contact contact) {
+        try {
+            return publication.publish(contact);
+        } catch (PublishFailedException e) {
+            LOG.warnf("contact %s stored, but its event was not acknowledged: answering 503 (%s)",
+                    contact.contactId(), e.getMessage());
+            throw new ProblemException(new Problem("https://tierline.io/problems/broker-unavailable",
+                    "Service unavailable", 503,
+                    "The contact is stored but the event broker did not acknowledge it in time; it will be "
+                            + "published when the broker is back. Retrying with the same Idempotency-Key is safe "
+                            + "and answers this same contact.",
+                    "/contacts/" + contact.contactId(), null),
+                    Map.of("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds()))));
+        }
     }
 
     private static ProblemException keyReused(Contact existing) {

@@ -9,7 +9,14 @@ import io.tierline.events.Priority;
  * @param requestHash       a hash of the canonical request: the same key with another hash is a misuse
  * @param requestedCategory the category the gateway asked for, or null
  * @param requestedPriority the priority the gateway asked for, or null
+ * @param requestedHold     the self-service hold the gateway asked for, or null for the configured default
  */
 public record ContactSubmission(String idempotencyKey, String requestHash, ContactContent content,
-        String requestedCategory, Priority requestedPriority) {
+        String requestedCategory, Priority requestedPriority, java.time.Duration requestedHold) {
+
+    /** A submission that asks for no particular hold. */
+    public ContactSubmission(String idempotencyKey, String requestHash, ContactContent content,
+            String requestedCategory, Priority requestedPriority) {
+        this(idempotencyKey, requestHash, content, requestedCategory, requestedPriority, null);
+    }
 }

@@ -1,6 +1,6 @@
 package io.tierline.intake;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestGateway.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

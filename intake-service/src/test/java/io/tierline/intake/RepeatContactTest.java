@@ -1,6 +1,6 @@
 package io.tierline.intake;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestGateway.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;

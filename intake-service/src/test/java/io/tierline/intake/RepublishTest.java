@@ -1,6 +1,6 @@
 package io.tierline.intake;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestGateway.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +93,46 @@ class RepublishTest {
 
         assertEquals(PublishState.PENDING, store.findById(recent.contactId()).orElseThrow().publishState());
         assertTrue(probe.awaitKey(Topics.CONTACTS_RECEIVED, recent.contactId(), 1, Duration.ofSeconds(2)).isEmpty());
+    }
+
+    @Test
+    void aContactAcknowledgedBeforeACrashLeftItsMarkerIsNotPublishedAgain() {
+        String contactId = post("key-" + UUID.randomUUID(), Map.of("channel", "SMS",
+                "customer", Map.of("id", "cust-" + UUID.randomUUID()), "message", "Call me back",
+                "sms", Map.of("from", "+4400000")));
+        probe.awaitKey(Topics.CONTACTS_RECEIVED, contactId, 1, WAIT);
+        // What a crash between the broker's acknowledgement and clearing the marker leaves behind.
+        contacts().updateOne(Filters.eq("_id", contactId), Updates.combine(Updates.set("publishState", "PENDING"),
+                Updates.set("receivedAt", java.util.Date.from(Instant.now().minus(Duration.ofMinutes(5))))));
+
+        republisher.republishStale();
+
+        assertEquals(PublishState.PUBLISHED, store.findById(contactId).orElseThrow().publishState());
+        assertEquals(1, probe.awaitKey(Topics.CONTACTS_RECEIVED, contactId, 2, Duration.ofSeconds(3)).size(),
+                "still exactly one record");
+    }
+
+    @Test
+    void aFollowUpAcknowledgedBeforeACrashLeftItsMarkerIsNotPublishedAgain() {
+        Contact open = StoredContacts.chat("cust-" + UUID.randomUUID(), "general",
+                Instant.now().minus(Duration.ofMinutes(5)), PublishState.PUBLISHED);
+        assertTrue(store.insertIfAbsent(open));
+        given().post("/contacts/{id}/abandon", open.contactId()).then().statusCode(200);
+        String eventId = store.findById(open.contactId()).orElseThrow().closure().eventId();
+        contacts().updateOne(Filters.eq("_id", open.contactId()), Updates.push("pendingEvents",
+                new org.bson.Document("eventId", eventId)
+                        .append("since", java.util.Date.from(Instant.now().minus(Duration.ofMinutes(1))))));
+
+        republisher.republishStale();
+
+        assertTrue(store.findById(open.contactId()).orElseThrow().pendingEvents().isEmpty());
+        var records = probe.await(Topics.CONTACTS_RECEIVED,
+                r -> eventId.equals(KafkaProbe.header(r, CloudEventHeaders.ID)), 2, Duration.ofSeconds(3));
+        assertEquals(1, records.size(), "still exactly one ContactAbandoned");
+    }
+
+    private com.mongodb.client.MongoCollection<org.bson.Document> contacts() {
+        return mongo.getDatabase("tierline-intake").getCollection("contacts");
     }
 
     private static String post(String key, Object body) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The trailing windows a KPI snapshot can cover, named by their ISO-8601 duration. */
+/** The UTC-aligned tumbling window sizes a KPI snapshot can cover, named by their ISO-8601 duration. */
 public enum KpiWindow {
     PT1M(Duration.ofMinutes(1)),
     PT15M(Duration.ofMinutes(15)),

@@ -60,6 +60,15 @@ public record Agent(
     }
 
     public boolean speaks(String language) {
-        return language == null || Languages.keys(languages).contains(Languages.key(language));
+        if (language == null) {
+            return true;
+        }
+        String wanted = Languages.key(language);
+        for (String tag : languages) {
+            if (wanted.equals(Languages.key(tag))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

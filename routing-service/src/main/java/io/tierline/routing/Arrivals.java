@@ -128,8 +128,8 @@ public class Arrivals {
         }
     }
 
-    /** ContactQueued first, then QUEUED (matchable), then matched. */
-    private void announce(Contact contact) {
+    /** ContactQueued first, then QUEUED (matchable), then matched; also how the recovery sweep finishes one. */
+    void announce(Contact contact) {
         publisher.publish(RoutingEvents.queued(contact));
         contacts.announce(contact.id());
         router.matchContact(contact.id());

@@ -1,6 +1,7 @@
 package io.tierline.routing;
 
 import io.quarkus.scheduler.Scheduled;
+import io.tierline.platform.lifecycle.UntilStarted;
 import io.tierline.routing.config.RoutingConfig;
 import io.tierline.routing.messaging.AssignmentBroadcaster;
 import io.tierline.routing.messaging.RoutingEvents;
@@ -48,7 +49,7 @@ public class Desktops {
         agents.streamsSeen(Set.of(agentId), clock.now());
     }
 
-    @Scheduled(every = "${tierline.routing.desktop-sweep:1s}", delayed = "1s",
+    @Scheduled(every = "${tierline.routing.desktop-sweep:1s}", delayed = "1s", skipExecutionIf = UntilStarted.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

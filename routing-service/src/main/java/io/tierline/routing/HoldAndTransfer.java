@@ -100,15 +100,23 @@ public class HoldAndTransfer {
             throw ProblemException.conflict("contact " + contactId + " is " + contact.state()
                     + " and not assigned to agent " + agentId);
         }
-        agents.release(agentId, contact.channel(), contactId, last.at());
+        finishTransfer(contact, last);
+        return lookup.contact(contactId);
+    }
+
+    /**
+     * What follows a transfer (also when the recovery sweep finishes one a crash interrupted): the capacity goes
+     * back, ContactTransferred and ContactQueued are published, the contact is matched in its new queue.
+     */
+    void finishTransfer(Contact contact, Transfer last) {
+        agents.release(last.agentId(), contact.channel(), contact.id(), last.at());
         publisher.publish(RoutingEvents.transferred(contact));
         if (contact.state() == ContactState.PENDING) {
             publisher.publish(RoutingEvents.queued(contact));
-            contacts.announce(contactId);
+            contacts.announce(contact.id());
         }
-        router.matchContact(contactId);
-        router.matchAgent(agentId);
-        return lookup.contact(contactId);
+        router.matchContact(contact.id());
+        router.matchAgent(last.agentId());
     }
 
     private static ProblemException invalid(String message) {

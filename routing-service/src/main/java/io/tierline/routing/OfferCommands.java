@@ -61,11 +61,19 @@ public class OfferCommands {
         Contact declined = contact;
         Decline decline = declined.declineBy(agentId).orElseThrow(() -> ProblemException.conflict("contact "
                 + contactId + " is " + declined.state() + " and not offered to agent " + agentId));
-        agents.release(agentId, declined.channel(), contactId, null);
-        publisher.publish(RoutingEvents.declined(declined, decline));
-        contacts.announce(contactId);
-        router.matchContact(contactId);
-        router.matchAgent(agentId);
+        finishDecline(declined, decline);
         return lookup.contact(contactId);
+    }
+
+    /**
+     * What follows a decline (also when the recovery sweep finishes one a crash interrupted): the capacity goes
+     * back, OfferDeclined is published, the contact is QUEUED again and matched, the agent takes other work.
+     */
+    void finishDecline(Contact declined, Decline decline) {
+        agents.release(decline.agentId(), declined.channel(), declined.id(), null);
+        publisher.publish(RoutingEvents.declined(declined, decline));
+        contacts.announce(declined.id());
+        router.matchContact(declined.id());
+        router.matchAgent(decline.agentId());
     }
 }

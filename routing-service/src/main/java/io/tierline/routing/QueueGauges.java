@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
+import io.tierline.platform.lifecycle.UntilStarted;
 import io.tierline.routing.store.QueueStore;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -33,7 +34,7 @@ public class QueueGauges {
         this.registry = registry;
     }
 
-    @Scheduled(every = "${tierline.routing.gauge-refresh:5s}", delayed = "1s",
+    @Scheduled(every = "${tierline.routing.gauge-refresh:5s}", delayed = "1s", skipExecutionIf = UntilStarted.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {

@@ -1,6 +1,7 @@
 package io.tierline.routing;
 
 import io.quarkus.scheduler.Scheduled;
+import io.tierline.platform.lifecycle.UntilStarted;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -16,7 +17,7 @@ public class WrapUpSweep {
         this.wrapUps = wrapUps;
     }
 
-    @Scheduled(every = "${tierline.routing.wrap-up-sweep:1s}", delayed = "1s",
+    @Scheduled(every = "${tierline.routing.wrap-up-sweep:1s}", delayed = "1s", skipExecutionIf = UntilStarted.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactAbandoned;
+import io.tierline.events.ContactDeflected;
 import io.tierline.events.ContactOffered;
 import io.tierline.events.ContactQueued;
 import io.tierline.events.ContactWithdrawn;
@@ -30,9 +31,13 @@ import io.tierline.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Abandons from intake take a waiting or offered contact off its queue at once; idempotent. */
+/**
+ * Abandons and deflections (self-service solved it) from intake take a waiting or offered contact off its queue
+ * at once; idempotent. Every case runs for both.
+ */
 @QuarkusTest
 @QuarkusTestResource(TierlineTestInfra.class)
 class AbandonTest {
@@ -41,12 +46,21 @@ class AbandonTest {
     private final String queue = unique("l1");
     private final String agent = unique("agent");
 
-    private static String abandon(String contactId) {
-        ContactAbandoned abandoned = new ContactAbandoned(EventIds.random(), contactId, Instant.now(),
-                "cust-" + contactId, Channel.CHAT, "billing", Instant.now().minusSeconds(30));
-        String json = EventJson.write(abandoned);
-        PROBE.send(Topics.CONTACTS_RECEIVED, contactId, json);
-        return json;
+    /** How the customer left: the event intake publishes and the reason routing gives the withdrawal. */
+    enum Departure {
+        ABANDONED, DEFLECTED;
+
+        /** Publishes this departure of the contact on contacts.received; the record's JSON. */
+        String send(String contactId) {
+            Instant received = Instant.now().minusSeconds(30);
+            String json = this == ABANDONED
+                    ? EventJson.write(new ContactAbandoned(EventIds.random(), contactId, Instant.now(),
+                            "cust-" + contactId, Channel.CHAT, "billing", received))
+                    : EventJson.write(new ContactDeflected(EventIds.random(), contactId, Instant.now(),
+                            "cust-" + contactId, Channel.CHAT, "billing", "kb-1", received));
+            PROBE.send(Topics.CONTACTS_RECEIVED, contactId, json);
+            return json;
+        }
     }
 
     private static boolean noneWithin(String topic, String contactId, String type, Duration within) {
@@ -54,38 +68,40 @@ class AbandonTest {
                 1, within).isEmpty();
     }
 
-    @Test
-    void aQueuedContactAbandonedLeavesItsQueueOnceAndIsNeverOffered() {
+    @ParameterizedTest
+    @EnumSource(Departure.class)
+    void aQueuedContactAbandonedLeavesItsQueueOnceAndIsNeverOffered(Departure departure) {
         putQueue(queue, 1, lang, Channel.CHAT);
         putAgent(agent, 1, lang, Map.of("CHAT", 1));
         String contact = unique("c");
         arrive(contact, Channel.CHAT, lang);
         ContactQueued queued = event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactQueued.class);
 
-        String record = abandon(contact);
+        String record = departure.send(contact);
         ContactWithdrawn withdrawn = event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactWithdrawn.class);
-        assertEquals("ABANDONED", withdrawn.reason());
+        assertEquals(departure.name(), withdrawn.reason());
         assertNull(withdrawn.agentId());
         assertEquals(queue, withdrawn.queueId());
         assertEquals(queued.occurredAt(), withdrawn.queuedAt());
         given().get("/contacts/" + contact).then().body("state", equalTo("WITHDRAWN"))
-                .body("withdrawnReason", equalTo("ABANDONED"));
+                .body("withdrawnReason", equalTo(departure.name()));
         given().get("/queues/" + queue + "/stats").then().body("depth", equalTo(0));
 
         PROBE.send(Topics.CONTACTS_RECEIVED, contact, record);
         Fixtures.awaitConsumed(Topics.CONTACTS_RECEIVED);
         var again = events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactWithdrawn.class, 1);
         assertTrue(again.stream().allMatch(w -> w.eventId().equals(withdrawn.eventId())),
-                "a redelivered abandon re-publishes the same event at most: " + again);
+                "a redelivered " + departure + " re-publishes the same event at most: " + again);
 
         status(agent, "AVAILABLE");
         assertTrue(noneWithin(Topics.CONTACTS_ASSIGNMENTS, contact, "ContactOffered", Duration.ofSeconds(2)),
-                "an abandoned contact is never offered");
+                "a withdrawn contact is never offered");
         given().get("/agents/" + agent).then().body("load.CHAT", equalTo(0));
     }
 
-    @Test
-    void anOfferedContactAbandonedFreesTheAgentWhoTakesTheNextWaitingContact() {
+    @ParameterizedTest
+    @EnumSource(Departure.class)
+    void anOfferedContactAbandonedFreesTheAgentWhoTakesTheNextWaitingContact(Departure departure) {
         putQueue(queue, 1, lang, Channel.CHAT);
         putAgent(agent, 1, lang, Map.of("CHAT", 1));
         status(agent, "AVAILABLE");
@@ -96,18 +112,19 @@ class AbandonTest {
         arrive(waiting, Channel.CHAT, lang);
         event(Topics.CONTACTS_ASSIGNMENTS, waiting, ContactQueued.class);
 
-        abandon(offeredContact);
+        departure.send(offeredContact);
         ContactWithdrawn withdrawn = event(Topics.CONTACTS_ASSIGNMENTS, offeredContact, ContactWithdrawn.class);
         assertEquals(agent, withdrawn.agentId(), "the withdrawn offer names its agent");
-        assertEquals("ABANDONED", withdrawn.reason());
+        assertEquals(departure.name(), withdrawn.reason());
         assertEquals(agent, event(Topics.CONTACTS_ASSIGNMENTS, waiting, ContactOffered.class).agentId());
         given().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
         given().contentType(io.restassured.http.ContentType.JSON)
                 .post("/agents/" + agent + "/offers/" + offeredContact + "/accept").then().statusCode(409);
     }
 
-    @Test
-    void anAbandonOfAnAssignedContactChangesNothing() {
+    @ParameterizedTest
+    @EnumSource(Departure.class)
+    void anAbandonOfAnAssignedContactChangesNothing(Departure departure) {
         putQueue(queue, 1, lang, Channel.CHAT);
         putAgent(agent, 1, lang, Map.of("CHAT", 1));
         status(agent, "AVAILABLE");
@@ -116,7 +133,7 @@ class AbandonTest {
         event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class);
         command(agent, "/offers/" + contact + "/accept", Map.of());
 
-        abandon(contact);
+        departure.send(contact);
         Fixtures.awaitConsumed(Topics.CONTACTS_RECEIVED);
         assertTrue(noneWithin(Topics.CONTACTS_ASSIGNMENTS, contact, "ContactWithdrawn", Duration.ofSeconds(1)));
         given().get("/contacts/" + contact).then().body("state", equalTo("ASSIGNED"))

@@ -43,6 +43,16 @@ final class CaseQuery {
                 parsedLimit == null ? DEFAULT_LIMIT : parsedLimit);
     }
 
+    /** A {@code limit} parameter alone (also of {@code GET /policies/versions}): absent is the default. */
+    static int limit(String limit) {
+        List<Violation> violations = new ArrayList<>();
+        Integer parsed = present(limit) ? number(limit, "limit", 1, MAX_LIMIT, violations) : null;
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid(violations));
+        }
+        return parsed == null ? DEFAULT_LIMIT : parsed;
+    }
+
     private static Integer number(String value, String field, int min, int max, List<Violation> violations) {
         try {
             int n = Integer.parseInt(value.trim());

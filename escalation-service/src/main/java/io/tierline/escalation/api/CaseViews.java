@@ -66,6 +66,7 @@ final class CaseViews {
             v.queueId = b.queueId();
             v.priority = b.priority();
             v.pickupDueAt = b.pickupDueAt();
+            v.expectedResponseBy = b.expectedResponseBy();
         } else if (entry instanceof HistoryEntry.RepeatContact r) {
             v.contactId = r.contactId();
             v.channel = r.channel();

@@ -35,6 +35,9 @@ public interface EscalationConfig {
         /** Where hand-offs are POSTed; without it every hand-off is dead-lettered. */
         Optional<URI> webhookUrl();
 
+        /** With it, every webhook call is signed (HMAC-SHA256 over {@code <timestamp>.<body>}); no default. */
+        Optional<String> signingSecret();
+
         /** Delivery attempts before a hand-off is given up and dead-lettered. */
         @WithDefault("6")
         int maxAttempts();

@@ -8,6 +8,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import io.quarkus.scheduler.Scheduled;
+import io.tierline.platform.lifecycle.UntilStarted;
 import io.tierline.escalation.Case;
 import io.tierline.escalation.EngineeringHandoff;
 import io.tierline.escalation.HistoryEntry;
@@ -39,7 +40,8 @@ import org.jboss.logging.Logger;
  * attempt) and the next one is scheduled at once, with a back-off doubling from {@code first-retry} to
  * {@code max-retry}; a restart loses nothing. A 2xx answer ends it ({@code ENGINEERING_HANDOFF} entry); after
  * {@code max-attempts} failures a dead-letter record goes to {@code engineering-dead-letters} and the case gets an
- * {@code ENGINEERING_HANDOFF_FAILED} entry.
+ * {@code ENGINEERING_HANDOFF_FAILED} entry. On delivery the customer is told ({@code WITH_ENGINEERING}). With a
+ * {@code signing-secret} every call is signed ({@link WebhookSignature}).
  */
 @ApplicationScoped
 public class EngineeringHandoffSender {
@@ -49,6 +51,7 @@ public class EngineeringHandoffSender {
     private static final int BATCH = 50;
 
     private final CaseStore store;
+    private final EscalationPublisher publisher;
     private final MongoCollection<Document> deadLetters;
     private final EscalationConfig.Engineering config;
     private final Clock clock;
@@ -56,11 +59,12 @@ public class EngineeringHandoffSender {
     private final ObjectMapper mapper = EventJson.mapper();
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    EngineeringHandoffSender(CaseStore store, MongoClient client,
+    EngineeringHandoffSender(CaseStore store, EscalationPublisher publisher, MongoClient client,
             @ConfigProperty(name = "quarkus.mongodb.database") String database, EscalationConfig config, Clock clock,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.store = store;
+        this.publisher = publisher;
         this.deadLetters = client.getDatabase(database).getCollection(DEAD_LETTERS);
         this.config = config.engineering();
         this.clock = clock;
@@ -68,6 +72,7 @@ public class EngineeringHandoffSender {
     }
 
     @Scheduled(identity = "engineering-handoffs", every = "${tierline.escalation.engineering.poll-interval:PT5S}",
+            skipExecutionIf = UntilStarted.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
@@ -103,8 +108,11 @@ public class EngineeringHandoffSender {
         } else {
             error = post(url.get(), handoff.handoffId(), payload);
             if (error == null) {
-                store.finishHandoff(c.caseId(), handoff.handoffId(), EngineeringHandoff.State.DELIVERED,
-                        entry(handoff, HistoryKind.ENGINEERING_HANDOFF, "delivered", attempt, null));
+                var delivered = entry(handoff, HistoryKind.ENGINEERING_HANDOFF, "delivered", attempt, null);
+                // told before it is recorded: a failure here repeats the call (deduped by the receiver) and the
+                // notification (same id) at the next attempt
+                publisher.publish(OutgoingEvents.withEngineeringNotice(c, delivered, handoff.contactId()));
+                store.finishHandoff(c.caseId(), handoff.handoffId(), EngineeringHandoff.State.DELIVERED, delivered);
                 LOG.infof("case %s: handed off to engineering (attempt %d)", c.caseNumber(), attempt);
                 meters.counter("tierline.escalation.engineering.handoffs", "outcome", "delivered").increment();
                 return true;
@@ -125,12 +133,17 @@ public class EngineeringHandoffSender {
 
     /** Null on a 2xx answer, else what went wrong (no response body: it may quote personal data). */
     private String post(URI url, String handoffId, String payload) {
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", handoffId)
-                .POST(HttpRequest.BodyPublishers.ofString(payload))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        config.signingSecret().filter(secret -> !secret.isBlank()).ifPresent(secret -> {
+            long timestamp = clock.instant().getEpochSecond();
+            builder.header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, payload));
+        });
+        HttpRequest request = builder.build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();

@@ -7,6 +7,7 @@ import io.tierline.events.ContactUnresolved;
 import io.tierline.events.CustomerNotified;
 import io.tierline.events.EventIds;
 import io.tierline.events.NotificationKind;
+import java.time.Instant;
 
 /**
  * From a case and the history entry an incoming event produced to the events this service publishes.
@@ -49,8 +50,27 @@ final class OutgoingEvents {
                 "Your case " + c.caseNumber() + " has been resolved.", null);
     }
 
+    static CustomerNotified delayedNotice(Case c, HistoryEntry.SlaBreached entry) {
+        String message = "Your case " + c.caseNumber() + " is taking longer than we expected; we have raised its"
+                + " priority with our tier " + entry.tier() + " specialists.";
+        return notice(entry, entry.contactId(), c, NotificationKind.DELAYED, entry.expectedResponseBy() == null
+                ? message : message + " We now expect to respond by " + entry.expectedResponseBy() + ".",
+                entry.expectedResponseBy());
+    }
+
+    static CustomerNotified reopenedNotice(Case c, HistoryEntry.RepeatContact entry) {
+        return notice(entry, entry.contactId(), c, NotificationKind.REOPENED, "We have reopened your case "
+                + c.caseNumber() + "; your new message was added to it, so you do not need to repeat yourself.",
+                null);
+    }
+
+    static CustomerNotified withEngineeringNotice(Case c, HistoryEntry.Engineering entry, String contactId) {
+        return notice(entry, contactId, c, NotificationKind.WITH_ENGINEERING,
+                "Our engineering team has received your case " + c.caseNumber() + " and is working on it.", null);
+    }
+
     private static CustomerNotified notice(HistoryEntry entry, String contactId, Case c, NotificationKind kind,
-            String message, java.time.Instant expectedResponseBy) {
+            String message, Instant expectedResponseBy) {
         String customerId = c.customer() == null ? null : c.customer().id();
         return new CustomerNotified(EventIds.derive(entry.eventId(), "notified"), contactId, entry.recordedAt(),
                 customerId, c.caseId(), kind, message, expectedResponseBy);

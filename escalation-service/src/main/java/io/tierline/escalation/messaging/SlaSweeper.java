@@ -1,13 +1,14 @@
 package io.tierline.escalation.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.tierline.platform.lifecycle.UntilStarted;
 import io.tierline.escalation.Case;
 import io.tierline.escalation.HistoryEntry;
+import io.tierline.escalation.policy.Policies;
 import io.tierline.escalation.store.CaseStore;
 import io.tierline.events.CaseSlaBreached;
-import io.tierline.events.CustomerNotified;
 import io.tierline.events.EventIds;
-import io.tierline.events.NotificationKind;
 import io.tierline.events.Priority;
 import io.tierline.platform.messaging.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  * Tier pick-up SLA timers, persisted: each case waiting for pick-up carries its {@code pickupDueAt}. A scheduled
  * sweep over the store finds open cases past it (an acceptance in the tier, a close or a new escalation stop or
  * restart the timer), raises the case's priority once for that pick-up cycle with an {@code SLA_BREACHED} entry,
- * then publishes {@code CaseSlaBreached} and a customer update. The raise is one conditional update, so a breach
+ * then publishes {@code CaseSlaBreached} and tells the customer ({@code DELAYED}, with a new expected response
+ * time: the breach plus the tier's pick-up target). The raise is one conditional update, so a breach
  * is raised once per case and cycle whatever the number of instances or restarts; a crash before the events were
  * published leaves the case marked raised-but-unpublished, and the next sweep publishes the same events (ids
  * derived from the case and its due time).
@@ -34,19 +36,21 @@ public class SlaSweeper {
 
     private final CaseStore store;
     private final EscalationPublisher publisher;
+    private final Policies policies;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    private final io.micrometer.core.instrument.MeterRegistry meters;
-
-    SlaSweeper(CaseStore store, EscalationPublisher publisher, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry meters) {
-        this.meters = meters;
+    /** Also what a test builds to sweep with a clock of its own: everything it needs is in the store. */
+    SlaSweeper(CaseStore store, EscalationPublisher publisher, Policies policies, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.publisher = publisher;
+        this.policies = policies;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Scheduled(identity = "sla-sweep", every = "${tierline.escalation.sla-sweep-interval}",
+            skipExecutionIf = UntilStarted.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
@@ -79,8 +83,9 @@ public class SlaSweeper {
         Optional<HistoryEntry> recorded = c.entry(breachId);
         if (recorded.isEmpty()) {
             Priority current = c.priority() == null ? Priority.NORMAL : c.priority();
+            Instant expected = policies.active().policy().pickupTargetOf(c.tier()).map(now::plus).orElse(null);
             var entry = new HistoryEntry.SlaBreached(breachId, now, now, waitingContact(c), c.tier(), c.queueId(),
-                    current.raised(), due);
+                    current.raised(), due, expected);
             if (store.raiseSlaBreach(c.caseId(), entry)) {
                 meters.counter("tierline.escalation.sla.breaches", "tier", String.valueOf(c.tier())).increment();
                 LOG.infof("case %s: tier %d pick-up due at %s breached; priority raised to %s", c.caseNumber(),
@@ -97,10 +102,7 @@ public class SlaSweeper {
         HistoryEntry.SlaBreached entry = (HistoryEntry.SlaBreached) recorded.get();
         publisher.publish(new CaseSlaBreached(EventIds.derive(breachId, "breached"), entry.contactId(),
                 entry.recordedAt(), c.caseId(), c.caseNumber(), entry.tier(), entry.queueId(), entry.priority(), due));
-        publisher.publish(new CustomerNotified(EventIds.derive(breachId, "notified"), entry.contactId(),
-                entry.recordedAt(), c.customer() == null ? null : c.customer().id(), c.caseId(),
-                NotificationKind.ESCALATED, "Your case " + c.caseNumber() + " is taking longer than we expected; we"
-                        + " have raised its priority with our tier " + entry.tier() + " specialists.", null));
+        publisher.publish(OutgoingEvents.delayedNotice(c, entry));
         store.markSlaBreachPublished(c.caseId(), due);
     }
 

@@ -41,7 +41,8 @@ public final class PolicyDocument {
     private static final Set<String> ROOT_FIELDS = Set.of("description", "vipPriorityFloor", "specialistCategories",
             "handleTimeThreshold", "tiers", "rules");
     /** What {@code GET /policies} adds; ignored on input so that a served policy can be sent back. */
-    private static final Set<String> SERVED_FIELDS = Set.of("version", "firstTier", "topTier", "activatedAt");
+    private static final Set<String> SERVED_FIELDS = Set.of("version", "firstTier", "topTier", "activatedAt", "author",
+            "changeReason");
     private static final Set<String> TIER_FIELDS = Set.of("tier", "queueId", "queues", "pickupTarget");
     private static final Set<String> RULE_FIELDS = Set.of("id", "description", "when", "target", "priority",
             "deEscalate");
@@ -233,6 +234,8 @@ public final class PolicyDocument {
         }
         var ids = new HashMap<String, Integer>();
         var parsed = new ArrayList<PolicyRule>();
+        // an invalid threshold (reported already) counts as set, so that its rules are not reported twice
+        var coverage = new RuleCoverage(specialist, handleTime != null || !handleTimeAbsent);
         for (int i = 0; i < node.size(); i++) {
             String path = "rules[" + i + "]";
             JsonNode r = node.get(i);
@@ -259,18 +262,27 @@ public final class PolicyDocument {
                 continue;
             }
             PolicyRule rule = new PolicyRule(id, description, when, then);
-            for (int earlier = 0; earlier < i; earlier++) {
-                PolicyRule e = parsed.get(earlier);
-                if (e != null && e.when().covers(when)) {
-                    violations.add(new Violation(path + ".when", "can never match: rules[" + earlier + "] ('"
-                            + e.id() + "') matches every contact this rule does and comes first"));
-                    break;
-                }
-            }
+            shadowed(path, when, parsed, coverage);
             parsed.add(rule);
             rules.add(rule);
         }
         return rules;
+    }
+
+    /** A rule the earlier (valid) rules together match every contact of can never match: named by its when. */
+    private void shadowed(String path, RuleCondition when, List<PolicyRule> earlier, RuleCoverage coverage) {
+        List<RuleCondition> conditions = earlier.stream().map(e -> e == null ? null : e.when()).toList();
+        coverage.shadowedBy(when, conditions).ifPresent(by -> {
+            if (by.size() == 1) {
+                violations.add(new Violation(path + ".when", "can never match: rules[" + by.get(0) + "] ('"
+                        + earlier.get(by.get(0)).id() + "') matches every contact this rule does and comes first"));
+                return;
+            }
+            violations.add(new Violation(path + ".when", by.isEmpty() ? "can never match: no contact meets all of it"
+                    : "can never match: the earlier rules " + by.stream().map(i -> "rules[" + i + "] ('"
+                            + earlier.get(i).id() + "')").collect(java.util.stream.Collectors.joining(", "))
+                            + " together match every contact this rule does"));
+        });
     }
 
     private RuleCondition when(JsonNode node, String path, Set<String> specialist, Duration handleTime) {
@@ -589,13 +601,18 @@ public final class PolicyDocument {
         }
     }
 
-    /** Reads the policy document shipped with the service, with the configured values filled in. */
+    /**
+     * Reads the policy document shipped with the service (JSON or YAML, as {@code mapper} reads), with the
+     * configured values filled in: each {@code "${key}"} becomes the value as a double-quoted string (JSON's
+     * quoting, which YAML reads the same).
+     */
     public static JsonNode template(String resourceText, Map<String, String> values, ObjectMapper mapper) {
         String text = resourceText;
+        ObjectMapper json = new ObjectMapper();
         for (var e : values.entrySet()) {
             String quoted;
             try {
-                quoted = mapper.writeValueAsString(e.getValue());
+                quoted = json.writeValueAsString(e.getValue());
             } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                 throw new IllegalArgumentException(ex);
             }
@@ -604,7 +621,7 @@ public final class PolicyDocument {
         try {
             return mapper.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException("the shipped default policy is not JSON", ex);
+            throw new IllegalStateException("the shipped default policy is not well-formed", ex);
         }
     }
 }

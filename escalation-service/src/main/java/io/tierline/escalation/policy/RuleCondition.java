@@ -31,16 +31,4 @@ public record RuleCondition(Set<Reason> reasons, Set<Integer> tiers, Set<Channel
                 && (minEscalations == null || request.escalations() >= minEscalations)
                 && (maxEscalations == null || request.escalations() <= maxEscalations);
     }
-
-    /** Whether every request this condition's {@code other} matches is matched by this one, too. */
-    boolean covers(RuleCondition other) {
-        return covers(reasons, other.reasons) && covers(tiers, other.tiers) && covers(channels, other.channels)
-                && covers(categories, other.categories) && covers(priorities, other.priorities)
-                && (minEscalations == null || (other.minEscalations != null && other.minEscalations >= minEscalations))
-                && (maxEscalations == null || (other.maxEscalations != null && other.maxEscalations <= maxEscalations));
-    }
-
-    private static <T> boolean covers(Set<T> mine, Set<T> theirs) {
-        return mine == null || (theirs != null && mine.containsAll(theirs));
-    }
 }

@@ -52,7 +52,7 @@ public class CaseStore {
 
     private final MongoCollection<Document> cases;
 
-    CaseStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    public CaseStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.cases = client.getDatabase(database).getCollection(CASES);
     }
 
@@ -187,18 +187,29 @@ public class CaseStore {
     }
 
     /**
+     * The case of the contact a new contact repeats (intake's {@code repeatOf}): the open one containing it, else
+     * the one containing it closed most recently at or after {@code closedSince}.
+     */
+    public Optional<Case> findForRepeatOf(String repeatOf, Instant closedSince) {
+        return newestOpenElseClosedSince(eq("contactIds", repeatOf), closedSince);
+    }
+
+    /**
      * The case a repeat contact of the customer and category belongs to: the newest open one, else the one
      * closed most recently at or after {@code closedSince}.
      */
     public Optional<Case> findForRepeat(String customerId, String category, Instant closedSince) {
-        Optional<Case> open = Optional.ofNullable(cases.find(and(eq("customer.id", customerId),
-                        eq("category", category), eq("status", CaseStatus.OPEN.name())))
+        return newestOpenElseClosedSince(and(eq("customer.id", customerId), eq("category", category)), closedSince);
+    }
+
+    private Optional<Case> newestOpenElseClosedSince(Bson which, Instant closedSince) {
+        Optional<Case> open = Optional.ofNullable(cases.find(and(which, eq("status", CaseStatus.OPEN.name())))
                 .sort(Sorts.descending("openedAt")).limit(1).first()).map(CaseDocuments::toCase);
         if (open.isPresent()) {
             return open;
         }
-        return Optional.ofNullable(cases.find(and(eq("customer.id", customerId), eq("category", category),
-                        eq("status", CaseStatus.RESOLVED.name()), gte("closedAt", date(closedSince))))
+        return Optional.ofNullable(cases.find(and(which, eq("status", CaseStatus.RESOLVED.name()),
+                        gte("closedAt", date(closedSince))))
                 .sort(Sorts.descending("closedAt")).limit(1).first()).map(CaseDocuments::toCase);
     }
 

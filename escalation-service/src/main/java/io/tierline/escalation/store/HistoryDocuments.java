@@ -66,6 +66,7 @@ final class HistoryDocuments {
             put(doc, "queueId", b.queueId());
             put(doc, "priority", b.priority());
             put(doc, "pickupDueAt", b.pickupDueAt());
+            put(doc, "expectedResponseBy", b.expectedResponseBy());
         } else if (entry instanceof HistoryEntry.RepeatContact r) {
             put(doc, "contactId", r.contactId());
             put(doc, "channel", r.channel());
@@ -105,7 +106,8 @@ final class HistoryDocuments {
                     d.getString("notes"), handleTime(d));
             case SLA_BREACHED -> new HistoryEntry.SlaBreached(d.getString("eventId"), instant(d, "at"),
                     instant(d, "recordedAt"), d.getString("contactId"), intValue(d, "tier"), d.getString("queueId"),
-                    enumValue(d, "priority", Priority.class), instant(d, "pickupDueAt"));
+                    enumValue(d, "priority", Priority.class), instant(d, "pickupDueAt"),
+                    instant(d, "expectedResponseBy"));
             case REPEAT_CONTACT -> new HistoryEntry.RepeatContact(d.getString("eventId"), instant(d, "at"),
                     instant(d, "recordedAt"), d.getString("contactId"),
                     enumValue(d, "channel", io.tierline.events.Channel.class), d.getString("subject"),

@@ -159,6 +159,7 @@ class CasesResourceTest {
     void servesTheTierPolicy() {
         given().get("/policies").then().statusCode(200)
                 .body("version", equalTo(1))
+                .body("author", equalTo("tierline"))
                 .body("topTier", equalTo(3))
                 .body("tiers.tier", contains(2, 3))
                 .body("tiers.queueId", contains("l2-general", "l3-engineering"))

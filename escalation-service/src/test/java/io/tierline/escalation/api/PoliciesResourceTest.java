@@ -8,12 +8,17 @@ import static io.tierline.escalation.TestEvents.send;
 import static io.tierline.escalation.TestEvents.unique;
 import static io.tierline.escalation.TestEvents.unresolved;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class PoliciesResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String AUTHOR = "X-Tierline-Author";
 
     @Test
     void aValidPolicyBecomesTheNextVersionAndTheOldOneStaysReadable() {
@@ -43,6 +49,7 @@ class PoliciesResourceTest {
 
         int version = put(TestPolicies.document().toString()).then().statusCode(200)
                 .body("rules.id", hasItem("vip-fast-track"))
+                .body("author", equalTo(TestPolicies.AUTHOR))
                 .extract().path("version");
 
         assertEquals(before + 1, version);
@@ -147,7 +154,98 @@ class PoliciesResourceTest {
         assertTrue(up.caseId().equals(held.caseId()));
     }
 
+    @Test
+    void aYamlPolicyIsStoredWithItsAuthorAndReasonAndServedAsYamlOrJson() throws Exception {
+        String yaml = TestPolicies.text("policy/example-policy.yaml");
+        int version = yaml("application/yaml", "ops.kim", yaml).header("X-Tierline-Change-Reason", "fraud goes straight to L3")
+                .put("/policies")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("author", equalTo("ops.kim"))
+                .body("changeReason", equalTo("fraud goes straight to L3"))
+                .body("rules.id", hasItem("l3-to-engineering"))
+                .extract().path("version");
+
+        String served = given().accept("application/yaml").get("/policies/" + version).then().statusCode(200)
+                .contentType(startsWith("application/yaml")).extract().asString();
+        assertTrue(served.lines().anyMatch(line -> line.startsWith("version: " + version)), "YAML, not JSON: " + served);
+        JsonNode tree = new YAMLMapper().readTree(served);
+        assertEquals(version, tree.get("version").intValue());
+        assertEquals("ops.kim", tree.get("author").textValue());
+        assertEquals("l3-fraud", tree.at("/rules/0/target/queueId").textValue());
+
+        // a served version sent back is the next version with the same rules: that is how a rollback is done
+        String rolledBack = yaml("text/yaml", "ops.lee", served).accept("text/yaml")
+                .put("/policies").then().statusCode(200).contentType(startsWith("text/yaml"))
+                .extract().asString();
+        assertEquals(version + 1, new YAMLMapper().readTree(rolledBack).get("version").intValue());
+        assertEquals(given().get("/policies/" + version).then().extract().jsonPath().getList("rules"),
+                given().get("/policies").then().body("author", equalTo("ops.lee")).body("changeReason", nullValue())
+                        .extract().jsonPath().getList("rules"));
+        yaml("application/x-yaml", "ops.lee", served).accept("application/x-yaml")
+                .put("/policies").then().statusCode(200).contentType(startsWith("application/x-yaml"));
+
+        // JSON unless a YAML type is preferred
+        given().accept("application/yaml;q=0.5, application/json").get("/policies").then()
+                .contentType(ContentType.JSON);
+        given().accept("text/*").get("/policies").then().contentType(startsWith("text/yaml"));
+        given().get("/policies").then().contentType(ContentType.JSON);
+
+        // the history of changes, newest first
+        given().queryParam("limit", 3).get("/policies/versions").then().statusCode(200)
+                .body("$", hasSize(3))
+                .body("version", contains(version + 2, version + 1, version))
+                .body("inEffect", contains(true, false, false))
+                .body("author", contains("ops.lee", "ops.lee", "ops.kim"))
+                .body("[2].changeReason", equalTo("fraud goes straight to L3"))
+                .body("[2].rules", equalTo(9))
+                .body("[2].description", startsWith("Fraud straight to L3"));
+        String versions = given().accept("application/yaml").get("/policies/versions").then().statusCode(200)
+                .extract().asString();
+        assertTrue(versions.startsWith("- version: ") && new YAMLMapper().readTree(versions).isArray(), versions);
+        given().queryParam("limit", 0).get("/policies/versions").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", contains("limit"));
+    }
+
+    @Test
+    void malformedOrUnsupportedBodiesAndAMissingAuthorAreRejectedAndNothingChanges() {
+        int version = given().get("/policies").then().statusCode(200).extract().path("version");
+        String json = TestPolicies.document().toString();
+
+        yaml("application/yaml", "ops.kim", "tiers: [\n  - tier: 2\nrules: {").put("/policies").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", contains("body"))
+                .body("violations[0].message", containsString("YAML"));
+        yaml("application/yaml", "ops.kim", "rules: []\nrules: []\n").put("/policies").then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("body"));
+        given().contentType(ContentType.JSON).header(AUTHOR, "ops.kim").body(json + "}")
+                .put("/policies").then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("body"));
+        yaml("application/yaml", "ops.kim", "- just\n- a list\n").put("/policies").then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("body"));
+        given().contentType("text/plain").header(AUTHOR, "ops.kim").body(json).put("/policies").then()
+                .statusCode(415).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body(json).put("/policies").then().statusCode(400)
+                .contentType(PROBLEM).body("violations.field", contains(AUTHOR));
+        given().contentType(ContentType.JSON).header(AUTHOR, "x".repeat(201)).body(json).put("/policies").then()
+                .statusCode(400).contentType(PROBLEM).body("violations.field", contains(AUTHOR));
+        given().accept("text/html").get("/policies").then().statusCode(406).contentType(PROBLEM);
+
+        // a YAML document's rule shadowed by the earlier rules together is named like in JSON
+        String shadowed = TestPolicies.text("policy/example-policy.yaml")
+                + "  - id: catch-all\n    target: {tier: same}\n";
+        yaml("application/yaml", "ops.kim", shadowed).put("/policies").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("violations.field", contains("rules[9].when"))
+                .body("violations[0].message", containsString("rules[6] ('next-tier'), rules[8] ('top-tier-requeue')"
+                        + " together"));
+
+        given().get("/policies").then().statusCode(200).body("version", equalTo(version));
+        given().get("/policies/" + (version + 1)).then().statusCode(404);
+    }
+
+    /** A request with a YAML body (as bytes: REST Assured encodes no YAML types itself). */
+    private static io.restassured.specification.RequestSpecification yaml(String type, String author, String body) {
+        return given().contentType(type).header(AUTHOR, author)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static io.restassured.response.Response put(String body) {
-        return given().contentType(ContentType.JSON).body(body).put("/policies");
+        return TestPolicies.put(body);
     }
 }

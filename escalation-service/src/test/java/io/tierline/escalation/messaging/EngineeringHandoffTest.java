@@ -58,6 +58,9 @@ class EngineeringHandoffTest {
     @ConfigProperty(name = "webhook.test.base")
     String webhook;
 
+    @ConfigProperty(name = "tierline.escalation.engineering.signing-secret")
+    String signingSecret;
+
     @Inject
     MongoClient mongo;
 
@@ -69,7 +72,7 @@ class EngineeringHandoffTest {
                 .putObject("escalations").put("min", 2);
         rule.putObject("target").put("tier", "engineering");
         doc.withArray("rules").insert(9, rule);
-        given().contentType(ContentType.JSON).body(doc.toString()).put("/policies").then().statusCode(200)
+        TestPolicies.put(doc.toString()).then().statusCode(200)
                 .body("rules[9].target.tier", equalTo("engineering"));
     }
 
@@ -93,7 +96,9 @@ class EngineeringHandoffTest {
                 given().get("/cases/" + out.caseId()).then().extract().path("engineering.state")));
         String[] received = received(handoffId);
         assertEquals("3", received[0], "two failures, then delivered");
-        JsonPath payload = JsonPath.from(received[1]);
+        assertEquals("sha256=" + hmacSha256Hex(signingSecret, received[1] + "." + received[3]), received[2],
+                "signed with the shared secret over <timestamp>.<body>");
+        JsonPath payload = JsonPath.from(received[3]);
         assertEquals(out.caseNumber(), payload.getString("caseNumber"));
         assertEquals(handoffId, payload.getString("handoffId"));
         assertEquals(contactId, payload.getString("contactId"));
@@ -112,8 +117,13 @@ class EngineeringHandoffTest {
                 .extract().<java.util.List<String>>path("history.kind").contains("RESOLVED"));
         given().get("/cases/" + out.caseId()).then().body("status", equalTo("OPEN"));
         awaitConsumed(Topics.CONTACTS_RESOLVED);
-        assertEquals(1, settleType(Topics.CUSTOMERS_NOTIFICATIONS, contactId, CustomerNotified.class).size(),
-                "no RESOLVED notification while engineering works on it");
+        List<CustomerNotified> told = read(settleType(Topics.CUSTOMERS_NOTIFICATIONS, contactId,
+                CustomerNotified.class), CustomerNotified.class);
+        assertEquals(List.of(NotificationKind.ESCALATED, NotificationKind.WITH_ENGINEERING),
+                told.stream().map(CustomerNotified::kind).toList(),
+                "told it is with engineering when delivered; no RESOLVED notification while engineering works on it");
+        assertEquals(EventIds.derive(EventIds.derive(handoffId, "delivered"), "notified"), told.get(1).eventId());
+        assertEquals(out.caseId(), told.get(1).caseId());
 
         // the answer
         given().contentType(ContentType.JSON).body(Map.of("author", "eng.kim")).post(
@@ -139,10 +149,10 @@ class EngineeringHandoffTest {
                 .body("status", equalTo("RESOLVED"))
                 .body("history.kind", contains("ESCALATED", "ENGINEERING_HANDOFF", "RESOLVED", "ENGINEERING_ANSWER"));
         List<CustomerNotified> notices = read(awaitType(Topics.CUSTOMERS_NOTIFICATIONS, contactId,
-                CustomerNotified.class, 2), CustomerNotified.class);
-        assertEquals(NotificationKind.RESOLVED, notices.get(1).kind());
-        assertEquals(EventIds.derive(resolve.eventId(), "notified"), notices.get(1).eventId());
-        assertTrue(notices.stream().skip(1).allMatch(n -> n.equals(notices.get(1))), "re-published, never another");
+                CustomerNotified.class, 3), CustomerNotified.class);
+        assertEquals(NotificationKind.RESOLVED, notices.get(2).kind());
+        assertEquals(EventIds.derive(resolve.eventId(), "notified"), notices.get(2).eventId());
+        assertTrue(notices.stream().skip(2).allMatch(n -> n.equals(notices.get(2))), "re-published, never another");
     }
 
     @Test
@@ -170,6 +180,9 @@ class EngineeringHandoffTest {
         assertEquals(3, dead.getInteger("attempts"));
         assertEquals("HTTP 503", dead.getString("lastError"));
         assertTrue(dead.getString("payload").contains(out.caseNumber()));
+        assertEquals(List.of(NotificationKind.ESCALATED), read(settleType(Topics.CUSTOMERS_NOTIFICATIONS, contactId,
+                CustomerNotified.class), CustomerNotified.class).stream().map(CustomerNotified::kind).toList(),
+                "not with engineering: it never got there");
 
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
                 "tierline_escalation_engineering_handoffs_total{outcome=\"dead-lettered\"}"));
@@ -198,6 +211,15 @@ class EngineeringHandoffTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(webhook + "/received?key=" + key)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        return response.body().split("\n", 2);
+        return response.body().split("\n", 4);
+    }
+
+    /** The receiver's side of the signature, written independently of the service's code. */
+    private static String hmacSha256Hex(String secret, String message) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -2,6 +2,8 @@ package io.tierline.escalation.messaging;
 
 import static io.restassured.RestAssured.given;
 import static io.tierline.escalation.TestEvents.await;
+import static io.tierline.escalation.TestEvents.awaitType;
+import static io.tierline.escalation.TestEvents.settleType;
 import static io.tierline.escalation.TestEvents.awaitConsumed;
 import static io.tierline.escalation.TestEvents.customer;
 import static io.tierline.escalation.TestEvents.read;
@@ -25,12 +27,16 @@ import io.tierline.events.Channel;
 import io.tierline.events.ContactAbandoned;
 import io.tierline.events.ContactEscalated;
 import io.tierline.events.ContactReceived;
+import io.tierline.events.Customer;
+import io.tierline.events.CustomerNotified;
+import io.tierline.events.NotificationKind;
 import io.tierline.events.EventIds;
 import io.tierline.events.Priority;
 import io.tierline.events.Segment;
 import io.tierline.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +79,23 @@ class RepeatContactTest {
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "RESOLVED".equals(
                 given().get("/cases/" + caseId).then().extract().path("status")));
         String third = unique("c");
-        send(Topics.CONTACTS_RECEIVED, received(third, customer, "billing", Instant.now()));
+        ContactReceived reopening = received(third, customer, "billing", Instant.now());
+        send(Topics.CONTACTS_RECEIVED, reopening);
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "OPEN".equals(
                 given().get("/cases/" + caseId).then().extract().path("status")));
+        CustomerNotified told = read(awaitType(Topics.CUSTOMERS_NOTIFICATIONS, third, CustomerNotified.class, 1),
+                CustomerNotified.class).get(0);
+        assertEquals(NotificationKind.REOPENED, told.kind());
+        assertEquals(caseId, told.caseId());
+        assertEquals(customerId, told.customerId());
+        assertEquals(EventIds.derive(reopening.eventId(), "notified"), told.eventId());
+        assertTrue(settleType(Topics.CUSTOMERS_NOTIFICATIONS, second, CustomerNotified.class).isEmpty(),
+                "attaching to an open case tells the customer nothing");
+        // redelivered: attached once, the same notification re-published
+        send(Topics.CONTACTS_RECEIVED, reopening);
+        List<CustomerNotified> twice = read(awaitType(Topics.CUSTOMERS_NOTIFICATIONS, third, CustomerNotified.class,
+                2), CustomerNotified.class);
+        assertEquals(told, twice.get(1));
         given().get("/cases/" + caseId).then().statusCode(200)
                 .body("closedAt", nullValue())
                 .body("contactIds", containsInAnyOrder(first, second, third))
@@ -89,15 +109,34 @@ class RepeatContactTest {
     }
 
     @Test
-    void aContactLongerThanTheRepeatWindowAfterTheCloseIsNotARepeat() {
+    void aContactIntakeMarksAsARepeatJoinsTheCaseOfTheContactItRepeatsWhateverItsCategory() {
         String first = unique("c");
-        String customerId = unique("cust");
-        var customer = customer(customerId, Segment.STANDARD);
-        send(Topics.CONTACTS_UNRESOLVED, unresolved(first, customer, 1, "l1-en", null, 0, Priority.NORMAL));
-        String caseId = read(await(Topics.CONTACTS_ESCALATED, first, 1), ContactEscalated.class).get(0).caseId();
-        send(Topics.CONTACTS_RESOLVED, resolved(first, customerId, 2, caseId));
-        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "RESOLVED".equals(
-                given().get("/cases/" + caseId).then().extract().path("status")));
+        var customer = customer(unique("cust"), Segment.STANDARD);
+        String caseId = closedCase(first, customer);
+
+        // classified differently this time (the case is "billing"), but intake says it repeats the first contact
+        String again = unique("c");
+        send(Topics.CONTACTS_RECEIVED, received(again, customer, "shipping", Instant.now(), first));
+        // and one repeating a contact that has no case: nothing
+        String other = unique("c");
+        send(Topics.CONTACTS_RECEIVED, received(other, customer(unique("cust"), Segment.STANDARD), "shipping",
+                Instant.now(), unique("c")));
+        awaitConsumed(Topics.CONTACTS_RECEIVED);
+
+        given().get("/cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("contactIds", contains(first, again))
+                .body("history.kind", contains("ESCALATED", "RESOLVED", "REPEAT_CONTACT"))
+                .body("history[2].reopened", equalTo(true));
+        assertEquals(NotificationKind.REOPENED, read(awaitType(Topics.CUSTOMERS_NOTIFICATIONS, again,
+                CustomerNotified.class, 1), CustomerNotified.class).get(0).kind());
+        assertTrue(settleType(Topics.CUSTOMERS_NOTIFICATIONS, other, CustomerNotified.class).isEmpty());
+    }
+
+    @Test
+    void aContactLongerThanTheRepeatWindowAfterTheCloseIsNotARepeat() {
+        var customer = customer(unique("cust"), Segment.STANDARD);
+        String caseId = closedCase(unique("c"), customer);
 
         // eight days after the close (the window is seven)
         send(Topics.CONTACTS_RECEIVED, received(unique("c"), customer, "billing", Instant.now().plus(Duration.ofDays(8))));
@@ -106,5 +145,15 @@ class RepeatContactTest {
         given().get("/cases/" + caseId).then().statusCode(200)
                 .body("status", equalTo("RESOLVED"))
                 .body("history.kind", contains("ESCALATED", "RESOLVED"));
+    }
+
+    /** Escalates a new contact of the customer (category billing), resolves it, and returns its closed case. */
+    private static String closedCase(String contactId, Customer customer) {
+        send(Topics.CONTACTS_UNRESOLVED, unresolved(contactId, customer, 1, "l1-en", null, 0, Priority.NORMAL));
+        String caseId = read(await(Topics.CONTACTS_ESCALATED, contactId, 1), ContactEscalated.class).get(0).caseId();
+        send(Topics.CONTACTS_RESOLVED, resolved(contactId, customer.id(), 2, caseId));
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "RESOLVED".equals(
+                given().get("/cases/" + caseId).then().extract().path("status")));
+        return caseId;
     }
 }

@@ -18,13 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.escalation.PolicyProfile;
 import io.tierline.escalation.policy.TestPolicies;
 import io.tierline.events.CaseSlaBreached;
 import io.tierline.events.ContactEscalated;
 import io.tierline.events.CustomerNotified;
+import io.tierline.events.EventIds;
 import io.tierline.events.NotificationKind;
 import io.tierline.events.Priority;
 import io.tierline.events.Segment;
@@ -59,7 +59,7 @@ class SlaSweepTest {
         for (var tier : doc.withArray("tiers")) {
             ((ObjectNode) tier).put("pickupTarget", pickup.toString());
         }
-        given().contentType(ContentType.JSON).body(doc.toString()).put("/policies").then().statusCode(200);
+        TestPolicies.put(doc.toString()).then().statusCode(200);
     }
 
     @Test
@@ -95,14 +95,19 @@ class SlaSweepTest {
         List<CustomerNotified> notices = read(awaitType(Topics.CUSTOMERS_NOTIFICATIONS, contactId,
                 CustomerNotified.class, 2), CustomerNotified.class);
         assertEquals(2, notices.size());
-        assertEquals(NotificationKind.ESCALATED, notices.get(1).kind());
+        assertEquals(NotificationKind.DELAYED, notices.get(1).kind());
         assertTrue(notices.get(1).message().contains("longer than we expected"), notices.get(1).message());
+        assertEquals(EventIds.derive(EventIds.derive(escalated.caseId(), "sla-breach", due.toEpochMilli()), "notified"),
+                notices.get(1).eventId());
+        assertEquals(breach.occurredAt().plus(PICKUP), notices.get(1).expectedResponseBy(),
+                "the new due time: the breach plus the tier's pick-up target");
         given().get("/cases/" + escalated.caseId()).then().statusCode(200)
                 .body("priority", equalTo("HIGH"))
                 .body("history.kind", contains("ESCALATED", "SLA_BREACHED"))
                 .body("history[1].tier", equalTo(2))
                 .body("history[1].priority", equalTo("HIGH"))
-                .body("history[1].pickupDueAt", equalTo(due.toString()));
+                .body("history[1].pickupDueAt", equalTo(due.toString()))
+                .body("history[1].expectedResponseBy", equalTo(notices.get(1).expectedResponseBy().toString()));
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("tierline_escalation_sla_breaches_total{tier=\"2\"}"));

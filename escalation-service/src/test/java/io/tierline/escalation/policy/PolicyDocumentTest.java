@@ -74,6 +74,45 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void theShippedYamlPoliciesAreValid() throws Exception {
+        var yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        TierPolicy example = PolicyDocument.read(yaml.readTree(TestPolicies.text("policy/example-policy.yaml")), "2");
+        assertEquals(List.of("fraud-straight-to-l3", "supervisor", "vip-fast-track", "l2-breach-back-to-l1",
+                "long-call", "repeat-billing", "next-tier", "l3-to-engineering", "top-tier-requeue"),
+                example.rules().stream().map(PolicyRule::id).toList());
+        assertEquals(java.time.Duration.ofMinutes(20), example.handleTimeThreshold());
+        // the same document as JSON reads as the same policy
+        String json = TestPolicies.MAPPER.writeValueAsString(yaml.readTree(TestPolicies.text("policy/example-policy.yaml")));
+        assertEquals(example.rules(), PolicyDocument.read(TestPolicies.MAPPER.readTree(json), "2").rules());
+
+        TierPolicy shipped = Policies.shippedDefault("l2-x", "PT1M", "l3-y", "PT2H");
+        assertEquals(List.of("next-tier", "top-tier-requeue"), shipped.rules().stream().map(PolicyRule::id).toList());
+        assertEquals("l2-x", shipped.targets().get(0).queueId());
+        assertEquals(java.time.Duration.ofHours(2), shipped.pickupTarget(3));
+    }
+
+    @Test
+    void aRuleThatTheEarlierRulesTogetherShadowIsRejectedNamingThemAll() throws Exception {
+        ObjectNode doc = TestPolicies.document();
+        // next-tier (tiers 1 and 2) and top-tier-requeue (tier 3) leave nothing for a catch-all after them
+        ((ArrayNode) doc.get("rules")).add(TestPolicies.MAPPER.readTree(
+                "{\"id\":\"catch-all\",\"target\":{\"tier\":\"same\"}}"));
+
+        var e = assertThrows(InvalidPolicyException.class, () -> PolicyDocument.read(doc, "9"));
+
+        assertEquals(List.of("rules[10].when"), e.violations().stream().map(Violation::field).toList());
+        String message = e.violations().get(0).message();
+        assertTrue(message.contains("rules[8] ('next-tier'), rules[9] ('top-tier-requeue') together"), message);
+
+        // limited to one channel, it is still covered (the earlier rules match every channel)
+        ((ObjectNode) doc.at("/rules/10")).putObject("when").putArray("channels").add("SMS");
+        assertThrows(InvalidPolicyException.class, () -> PolicyDocument.read(doc, "9"));
+        // limiting next-tier to tier 1 leaves tier-2 contacts to the catch-all
+        ((ArrayNode) doc.at("/rules/8/when/tiers")).remove(1);
+        assertEquals(11, PolicyDocument.read(doc, "9").rules().size());
+    }
+
+    @Test
     void aDocumentWithoutTheEscalationTiersOrRulesIsRejected() throws Exception {
         var e = assertThrows(InvalidPolicyException.class,
                 () -> PolicyDocument.read(TestPolicies.MAPPER.readTree("{\"tiers\":[],\"rules\":[]}"), "1"));

@@ -3,7 +3,6 @@ package io.tierline.escalation.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierline.events.Priority;
 import io.tierline.events.Segment;
 import java.time.Duration;
@@ -20,8 +19,7 @@ class TierPolicyTest {
 
     /** The shipped default policy document over these tier queues and pick-up targets. */
     static TierPolicy shipped(String tier2Queue, Duration tier2Pickup, String tier3Queue, Duration tier3Pickup) {
-        return Policies.shippedDefault(tier2Queue, tier2Pickup.toString(), tier3Queue, tier3Pickup.toString(),
-                new ObjectMapper());
+        return Policies.shippedDefault(tier2Queue, tier2Pickup.toString(), tier3Queue, tier3Pickup.toString());
     }
 
     private static TierPolicy withTargets(String version, List<TierTarget> targets) {

@@ -5,7 +5,10 @@ import io.tierline.intake.ContactStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** The 202 answer to {@code POST /contacts}; the same for every repeat of the same request. */
+/**
+ * The 202 answer to {@code POST /contacts}; the same for every repeat of the same request. {@code queueAt}: when
+ * a contact held for self-service (status HELD) is queued for routing; null when it is not held.
+ */
 public record ContactAccepted(
         String contactId,
         ContactStatus status,
@@ -14,5 +17,6 @@ public record ContactAccepted(
         String language,
         String repeatOf,
         List<SuggestionView> suggestions,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Instant queueAt) {
 }

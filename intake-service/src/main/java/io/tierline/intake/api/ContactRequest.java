@@ -30,7 +30,8 @@ public record ContactRequest(
         @Valid EmailDto email,
         @Valid ChatDto chat,
         @Valid SmsDto sms,
-        @Valid SocialDto social) {
+        @Valid SocialDto social,
+        @Valid SelfServiceDto selfService) {
 
     @Override
     public String toString() {

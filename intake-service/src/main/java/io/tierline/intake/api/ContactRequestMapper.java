@@ -1,5 +1,6 @@
 package io.tierline.intake.api;
 
+import java.time.Duration;
 import io.tierline.events.ChatDetails;
 import io.tierline.events.Customer;
 import io.tierline.events.EmailDetails;
@@ -29,7 +30,8 @@ public final class ContactRequestMapper {
                 request.attributes(),
                 details(request));
         return new ContactSubmission(idempotencyKey, RequestFingerprint.of(request), content, request.category(),
-                request.priority());
+                request.priority(), request.selfService() == null || request.selfService().holdSeconds() == null
+                        ? null : Duration.ofSeconds(request.selfService().holdSeconds()));
     }
 
     private static Customer customer(CustomerDto c) {

@@ -3,6 +3,10 @@ package io.tierline.intake.api;
 import io.tierline.intake.Contact;
 import io.tierline.intake.ContactIntake;
 import io.tierline.intake.ContactOutcomes;
+import io.tierline.intake.kb.KbSuggestions;
+import io.tierline.intake.ContactRelease;
+import io.tierline.intake.auth.CallingGateway;
+import io.tierline.intake.auth.GatewayEndpoint;
 import io.tierline.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +39,17 @@ public class ContactResource {
     private final ContactRequestValidator validator;
     private final BodyValidator bodies;
     private final ObjectMapper json;
+    private final KbSuggestions suggestions;
+    private final CallingGateway gateway;
+    private final ContactRelease release;
 
     public ContactResource(ContactIntake intake, ContactOutcomes outcomes, ContactRequestValidator validator,
-            BodyValidator bodies, ObjectMapper json) {
+            BodyValidator bodies, ObjectMapper json, CallingGateway gateway, ContactRelease release,
+            KbSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.json = json;
+        this.gateway = gateway;
+        this.release = release;
         this.intake = intake;
         this.outcomes = outcomes;
         this.validator = validator;
@@ -46,14 +57,16 @@ public class ContactResource {
     }
 
     @POST
+    @GatewayEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take in a contact: answers 202 once its ContactReceived event is acknowledged; "
             + "the same Idempotency-Key again answers the same contact")
     public Response receive(@RestHeader(ContactRequestValidator.IDEMPOTENCY_KEY) String idempotencyKey,
             ContactRequest request) {
         validator.validate(idempotencyKey, request);
+        gateway.requireChannel(request.channel());
         Contact contact = intake.receive(ContactRequestMapper.toSubmission(idempotencyKey, request));
-        return Response.accepted(ContactViewMapper.toAccepted(contact))
+        return Response.accepted(ContactViewMapper.toAccepted(contact, suggestions.forContact(contact)))
                 .header(HttpHeaders.LOCATION, "/contacts/" + contact.contactId())
                 .build();
     }
@@ -69,6 +82,7 @@ public class ContactResource {
 
     @POST
     @Path("/{contactId}/deflect")
+    @GatewayEndpoint
     @Operation(summary = "The customer solved it with self-service (L0): closes the contact and publishes "
             + "ContactDeflected; a repeat re-publishes the same event; 409 if it was abandoned")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -84,24 +98,45 @@ public class ContactResource {
             request = json.readValue(body, DeflectRequest.class);
         }
         bodies.validate(request, false);
+        requireChannelOf(contactId);
         return ContactViewMapper.toView(outcomes.deflect(contactId, request == null ? null : request.articleId()));
     }
 
     @POST
     @Path("/{contactId}/abandon")
+    @GatewayEndpoint
     @Operation(summary = "The customer left before an agent answered: closes the contact and publishes "
             + "ContactAbandoned; a repeat re-publishes the same event; 409 if it was deflected")
     public ContactView abandon(@RestPath String contactId) {
+        requireChannelOf(contactId);
         return ContactViewMapper.toView(outcomes.abandon(contactId));
     }
 
     @POST
     @Path("/{contactId}/survey")
+    @GatewayEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The customer's CSAT (score 1..5, comment): once per contact, published as "
             + "SurveySubmitted; the same score again re-publishes it, another score is a 409")
     public ContactView survey(@RestPath String contactId, SurveyRequest request) {
         bodies.validate(request, true);
+        requireChannelOf(contactId);
         return ContactViewMapper.toView(outcomes.survey(contactId, request.score(), request.comment()));
+    }
+
+    @POST
+    @Path("/{contactId}/queue")
+    @GatewayEndpoint
+    @Operation(summary = "Ends a contact's self-service hold now: publishes ContactReceived for routing; "
+            + "a contact queued already is answered as it is; 409 if it was deflected or abandoned")
+    public ContactView queue(@RestPath String contactId) {
+        requireChannelOf(contactId);
+        return ContactViewMapper.toView(release.queue(contactId));
+    }
+
+    /** 404 for an unknown contact, 403 when the calling gateway may not act on its channel. */
+    private void requireChannelOf(String contactId) {
+        Contact contact = intake.find(contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
+        gateway.requireChannel(contact.content().channel());
     }
 }

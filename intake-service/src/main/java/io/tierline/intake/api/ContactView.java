@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * {@code GET /contacts/{contactId}} (and the answer to deflect, abandon and survey): what intake knows about a
  * contact. {@code closedAt}/{@code articleId} once deflected or abandoned, {@code survey} once rated,
- * {@code messages} once replies attached to it.
+ * {@code messages} once replies attached to it, {@code queueAt} if it was held for self-service.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContactView(
@@ -34,6 +34,7 @@ public record ContactView(
         SmsDto sms,
         SocialDto social,
         Instant receivedAt,
+        Instant queueAt,
         PublishState publishState,
         Instant closedAt,
         String articleId,

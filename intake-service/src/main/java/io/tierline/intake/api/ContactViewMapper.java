@@ -4,6 +4,8 @@ import io.tierline.events.Customer;
 import io.tierline.intake.ChannelDetails;
 import io.tierline.intake.Contact;
 import io.tierline.intake.ContactContent;
+import io.tierline.intake.kb.KbHit;
+import io.tierline.intake.kb.api.KbViewMapper;
 import java.util.List;
 
 /** Maps a {@link Contact} to the REST answers. */
@@ -13,8 +15,19 @@ public final class ContactViewMapper {
     }
 
     public static ContactAccepted toAccepted(Contact c) {
+        return toAccepted(c, List.of());
+    }
+
+    /** The answer with the knowledge-base articles suggested for the contact (not stored with it). */
+    public static ContactAccepted toAccepted(Contact c, List<KbHit> suggestions) {
         return new ContactAccepted(c.contactId(), c.status(), c.category(), c.priority(), c.content().language(),
-                c.repeatOf(), List.of(), c.receivedAt());
+                c.repeatOf(), suggestionViews(suggestions), c.receivedAt(), c.queueAt());
+    }
+
+    private static List<SuggestionView> suggestionViews(List<KbHit> hits) {
+        return hits.stream()
+                .map(h -> new SuggestionView(h.id(), h.title(), KbViewMapper.rounded(h.score()), h.snippet()))
+                .toList();
     }
 
     public static ContactView toView(Contact c) {
@@ -40,6 +53,7 @@ public final class ContactViewMapper {
                 d.sms() == null ? null : new SmsDto(d.sms().from()),
                 d.social() == null ? null : new SocialDto(d.social().network(), d.social().handle()),
                 c.receivedAt(),
+                c.queueAt(),
                 c.publishState(),
                 c.closure() == null ? null : c.closure().closedAt(),
                 c.closure() == null ? null : c.closure().articleId(),

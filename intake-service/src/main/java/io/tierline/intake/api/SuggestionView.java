@@ -1,5 +1,5 @@
 package io.tierline.intake.api;
 
-/** A self-service article that may answer the contact (the knowledge base arrives with a later issue). */
-public record SuggestionView(String articleId, String title) {
+/** A knowledge-base article that may answer the contact: its BM25 score (three decimals) and a snippet. */
+public record SuggestionView(String id, String title, double score, String snippet) {
 }

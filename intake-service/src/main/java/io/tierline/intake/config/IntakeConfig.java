@@ -3,8 +3,11 @@ package io.tierline.intake.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tierline.events.Channel;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code tierline.intake.*} settings (documented in the module README). */
 @ConfigMapping(prefix = "tierline.intake")
@@ -26,6 +29,10 @@ public interface IntakeConfig {
     @WithDefault("PT10S")
     Duration publishTimeout();
 
+    /** The {@code Retry-After} of a 503 answered because the broker did not acknowledge in time. */
+    @WithDefault("PT2S")
+    Duration retryAfter();
+
     /**
      * The largest request body taken (by its Content-Length); larger ones are answered 413. Keep it below
      * {@code quarkus.http.limits.max-body-size}, the server's own hard limit for bodies without a length.
@@ -34,6 +41,15 @@ public interface IntakeConfig {
     MemorySize maxBodySize();
 
     Republish republish();
+
+    /** The self-service (L0) hold of new contacts. */
+    SelfService selfService();
+
+    /** Gateway authentication (API keys). */
+    Auth auth();
+
+    /** The gateways allowed to post contacts, by name: {@code tierline.intake.gateways."<name>".*}. */
+    Map<String, Gateway> gateways();
 
     Classification classification();
 
@@ -60,5 +76,32 @@ public interface IntakeConfig {
         /** At most this many contacts per run. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    /** How long new contacts are held for self-service before they are published for routing. */
+    interface SelfService {
+        /** The hold of a contact whose gateway asked for none; {@code PT0S}: not held. */
+        @WithDefault("PT0S")
+        Duration hold();
+
+        /** The longest hold, whatever the gateway asks for. */
+        @WithDefault("PT10M")
+        Duration maxHold();
+    }
+
+    /** Whether gateway endpoints require an API key. */
+    interface Auth {
+        /** Off only for local experiments: the service then takes any caller (and warns at startup). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** One gateway: the SHA-256 (hex) of its API key and the channels it may post and act on. */
+    interface Gateway {
+        /** Hex SHA-256 of the key the gateway sends as {@code X-Api-Key}; the key itself is never configured. */
+        String keySha256();
+
+        /** The channels this gateway may post contacts on (and act on contacts of). */
+        Set<Channel> channels();
     }
 }

@@ -42,7 +42,8 @@ public record ContactDocument(
         SurveyDocument survey,
         List<MessageDocument> messages,
         List<String> threadMessageIds,
-        List<PendingEventDocument> pendingEvents) {
+        List<PendingEventDocument> pendingEvents,
+        Instant queueAt) {
 
     /** Field names used in filters, updates and indexes. */
     public static final String ID = "_id";
@@ -62,6 +63,7 @@ public record ContactDocument(
     public static final String THREAD_MESSAGE_IDS = "threadMessageIds";
     public static final String PENDING_EVENTS = "pendingEvents";
     public static final String PENDING_SINCE = "pendingEvents.since";
+    public static final String QUEUE_AT = "queueAt";
 
     @Override
     public String toString() {

@@ -57,7 +57,8 @@ public final class ContactDocumentMapper {
                 contact.messages().stream().map(ContactDocumentMapper::message).toList(),
                 threadMessageIds(contact),
                 contact.pendingEvents().stream().map(id -> new PendingEventDocument(id, contact.receivedAt()))
-                        .toList());
+                        .toList(),
+                contact.queueAt());
     }
 
     static SurveyDocument survey(Survey s) {
@@ -103,7 +104,7 @@ public final class ContactDocumentMapper {
                 .map(PendingEventDocument::eventId).collect(Collectors.toSet());
         return new Contact(doc.id(), doc.eventId(), doc.idempotencyKey(), doc.requestHash(), content,
                 doc.category(), doc.priority(), doc.repeatOf(), doc.status(), doc.receivedAt(), doc.publishState(),
-                closure, survey, messages, pending);
+                closure, survey, messages, pending, doc.queueAt());
     }
 
     static Map<String, String> detailsOf(ChannelDetails d) {

@@ -4,7 +4,9 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 import static io.tierline.intake.store.ContactDocument.CATEGORY;
@@ -23,6 +25,7 @@ import static io.tierline.intake.store.ContactDocument.THREAD_MESSAGE_IDS;
 import static io.tierline.intake.store.ContactDocument.IDEMPOTENCY_KEY;
 import static io.tierline.intake.store.ContactDocument.PUBLISHED_AT;
 import static io.tierline.intake.store.ContactDocument.PUBLISH_STATE;
+import static io.tierline.intake.store.ContactDocument.QUEUE_AT;
 import static io.tierline.intake.store.ContactDocument.RECEIVED_AT;
 
 import com.mongodb.ErrorCategory;
@@ -72,6 +75,8 @@ public class ContactStore {
         contacts.createIndex(Indexes.ascending(CUSTOMER_ID, THREAD_MESSAGE_IDS));
         contacts.createIndex(Indexes.ascending(MESSAGE_KEYS));
         contacts.createIndex(Indexes.ascending(PENDING_SINCE));
+        // held contacts: the re-publisher releases those whose hold ended
+        contacts.createIndex(Indexes.ascending(STATUS, QUEUE_AT));
     }
 
     /**
@@ -124,18 +129,41 @@ public class ContactStore {
     }
 
     /**
-     * Closes an open contact (status RECEIVED) as {@code status}, recording its closure and marking the
-     * closure's event pending, in one conditional update.
+     * Closes an open or held contact (status RECEIVED or HELD) as {@code status}, recording its closure and
+     * marking the closure's event pending, in one conditional update.
      *
      * @return the closed contact, or empty when it was not open (unknown, or closed already)
      */
     public Optional<Contact> close(String contactId, ContactStatus status, Closure closure) {
-        return updated(and(eq(ID, contactId), eq(STATUS, ContactStatus.RECEIVED.name())), Updates.combine(
+        return updated(and(eq(ID, contactId), in(STATUS, ContactStatus.RECEIVED.name(), ContactStatus.HELD.name())),
+                Updates.combine(
                 Updates.set(STATUS, status.name()),
                 Updates.set(CLOSED_AT, closure.closedAt()),
                 Updates.set(CLOSE_EVENT_ID, closure.eventId()),
                 Updates.set(ARTICLE_ID, closure.articleId()),
                 pending(closure.eventId(), closure.closedAt())));
+    }
+
+    /**
+     * Ends the hold of a held contact: status RECEIVED, its {@code ContactReceived} PENDING (to be published now,
+     * or by the re-publisher should intake stop first), in one conditional update.
+     *
+     * @return the released contact, or empty when it was not held (unknown, released or closed already)
+     */
+    public Optional<Contact> release(String contactId) {
+        return updated(and(eq(ID, contactId), eq(STATUS, ContactStatus.HELD.name())), Updates.combine(
+                Updates.set(STATUS, ContactStatus.RECEIVED.name()),
+                Updates.set(PUBLISH_STATE, PublishState.PENDING.name())));
+    }
+
+    /** Ids of held contacts whose hold ended at or before {@code now}, earliest first. */
+    public List<String> findDueHeld(Instant now, int limit) {
+        List<String> due = new ArrayList<>();
+        contacts.find(and(eq(STATUS, ContactStatus.HELD.name()), lte(QUEUE_AT, now)))
+                .sort(ascending(QUEUE_AT))
+                .limit(limit)
+                .forEach(doc -> due.add(doc.id()));
+        return due;
     }
 
     /**

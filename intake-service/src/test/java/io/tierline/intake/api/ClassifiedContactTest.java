@@ -1,6 +1,6 @@
 package io.tierline.intake.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestGateway.given;
 import static io.tierline.intake.api.ContactBodies.unique;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;

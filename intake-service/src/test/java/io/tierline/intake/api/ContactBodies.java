@@ -1,6 +1,6 @@
 package io.tierline.intake.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestGateway.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

@@ -1,6 +1,6 @@
 package io.tierline.intake.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestGateway.given;
 import static io.tierline.intake.api.ContactBodies.email;
 import static io.tierline.intake.api.ContactBodies.postAccepted;
 import static io.tierline.intake.api.ContactBodies.unique;

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tierline.embedded.SharedInfra;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Topics;
+import io.tierline.intake.TestGateway;
 import io.tierline.intake.store.ContactStore;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -62,6 +63,7 @@ class RandomBodiesTest {
             String key = "fuzz-" + UUID.randomUUID();
             Generated body = generate(random);
             var request = HttpRequest.newBuilder(contacts).header("Idempotency-Key", key)
+                    .header(TestGateway.HEADER, TestGateway.KEY)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
             if (body.contentType() != null) {
                 request.header("Content-Type", body.contentType());

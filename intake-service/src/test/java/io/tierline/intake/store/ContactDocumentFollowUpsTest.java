@@ -34,7 +34,7 @@ class ContactDocumentFollowUpsTest {
                 ContactStatus.DEFLECTED, t, PublishState.PUBLISHED, new Closure("e-2", t.plusSeconds(5), "kb-1"),
                 new Survey("e-3", 4, "good", t.plusSeconds(9)),
                 List.of(new AddedMessage("e-4", "key-2", "hash-2", "m2", "more", t.plusSeconds(2))),
-                Set.of("e-3"));
+                Set.of("e-3"), t.plusSeconds(60));
 
         ContactDocument doc = ContactDocumentMapper.toDocument(contact);
 

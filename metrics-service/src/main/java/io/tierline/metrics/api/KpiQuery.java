@@ -1,23 +1,57 @@
 package io.tierline.metrics.api;
 
 import io.tierline.events.Channel;
-import io.tierline.metrics.KpiFilter;
 import io.tierline.metrics.KpiWindow;
+import io.tierline.metrics.streams.Kpis;
 import io.tierline.platform.problem.Problem;
 import io.tierline.platform.problem.ProblemException;
 import io.tierline.platform.problem.Violation;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
-/** The query parameters of {@code GET /kpis}, validated all at once. A blank parameter is an absent one. */
-record KpiQuery(KpiWindow window, KpiFilter filter) {
+/**
+ * The query parameters of {@code GET /kpis}, validated all at once. A blank parameter is an absent one.
+ *
+ * @param kpis      the KPIs asked for (all of them by default)
+ * @param dimension {@code all}, {@code queue=<id>}, {@code channel=<CHANNEL>}, {@code tier=<1..3>} or
+ *                  {@code agent=<id>}
+ * @param at        an instant inside the window asked for (now by default)
+ */
+record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant at) {
 
     static final List<String> CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).toList();
+    static final String DIMENSIONS = "all, queue=<id>, channel=<" + String.join("|", CHANNELS)
+            + ">, tier=<1|2|3> or agent=<id>";
 
-    /** @throws ProblemException 400 naming every invalid parameter */
-    static KpiQuery parse(String window, String queueId, String channel, String tier) {
+    /**
+     * @param now       the current time: {@code at} may not be after it
+     * @param retention how long back windows of each size are kept
+     * @throws ProblemException 400 naming every invalid parameter
+     */
+    static KpiQuery parse(String kpi, String window, String dimension, String at, Instant now,
+            Function<KpiWindow, Duration> retention) {
+        return parse(kpi, window, dimension, "at", at, now, now, retention);
+    }
+
+    /**
+     * @param atName    the name of the instant parameter ({@code at}, or {@code from} for a series)
+     * @param atDefault the instant when it is absent
+     */
+    static KpiQuery parse(String kpi, String window, String dimension, String atName, String at, Instant atDefault,
+            Instant now, Function<KpiWindow, Duration> retention) {
         List<Violation> violations = new ArrayList<>();
+        List<String> kpis = Kpis.ALL;
+        if (!blank(kpi)) {
+            kpis = Kpis.ALL.contains(kpi.trim()) ? List.of(kpi.trim()) : null;
+            if (kpis == null) {
+                violations.add(new Violation("kpi", "must be one of " + Kpis.ALL));
+            }
+        }
         KpiWindow parsedWindow = KpiWindow.DEFAULT;
         if (!blank(window)) {
             parsedWindow = KpiWindow.named(window.trim()).orElse(null);
@@ -25,32 +59,51 @@ record KpiQuery(KpiWindow window, KpiFilter filter) {
                 violations.add(new Violation("window", "must be one of " + KpiWindow.names()));
             }
         }
-        Channel parsedChannel = null;
-        if (!blank(channel)) {
-            String name = channel.trim();
-            if (CHANNELS.contains(name)) {
-                parsedChannel = Channel.valueOf(name);
-            } else {
-                violations.add(new Violation("channel", "must be one of " + CHANNELS));
-            }
+        String parsedDimension = blank(dimension) ? "all" : dimension.trim();
+        if (!validDimension(parsedDimension)) {
+            violations.add(new Violation("dimension", "must be " + DIMENSIONS));
         }
-        Integer parsedTier = blank(tier) ? null : tier(tier.trim());
-        if (!blank(tier) && parsedTier == null) {
-            violations.add(new Violation("tier", "must be 1, 2 or 3"));
+        Instant parsedAt = atDefault;
+        if (!blank(at)) {
+            parsedAt = instant(at.trim());
+            if (parsedAt == null) {
+                violations.add(new Violation(atName, "must be an ISO-8601 instant such as 2025-03-01T12:00:00Z"));
+            } else if (parsedAt.isAfter(now)) {
+                violations.add(new Violation(atName, "must not be in the future"));
+            } else if (parsedWindow != null && parsedAt.isBefore(now.minus(retention.apply(parsedWindow)))) {
+                violations.add(new Violation(atName, "is older than the " + parsedWindow + " windows are kept ("
+                        + retention.apply(parsedWindow) + ")"));
+            }
         }
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid(violations));
         }
-        return new KpiQuery(parsedWindow, new KpiFilter(blank(queueId) ? null : queueId.trim(), parsedChannel, parsedTier));
+        return new KpiQuery(kpis, parsedWindow, parsedDimension, parsedAt);
     }
 
-    private static Integer tier(String value) {
-        return switch (value) {
-            case "1" -> 1;
-            case "2" -> 2;
-            case "3" -> 3;
-            default -> null;
+    static boolean validDimension(String dimension) {
+        if ("all".equals(dimension)) {
+            return true;
+        }
+        int eq = dimension.indexOf('=');
+        if (eq < 0 || eq == dimension.length() - 1) {
+            return false;
+        }
+        String value = dimension.substring(eq + 1);
+        return switch (dimension.substring(0, eq)) {
+            case "queue", "agent" -> !value.isBlank();
+            case "channel" -> CHANNELS.contains(value);
+            case "tier" -> List.of("1", "2", "3").contains(value);
+            default -> false;
         };
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static boolean blank(String value) {

@@ -1,39 +1,77 @@
 package io.tierline.metrics.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tierline.metrics.KpiReport;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tierline.events.KpiSnapshot;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The body of {@code GET /kpis}: one KPI snapshot over a trailing window. Undefined values are null. */
-public record KpiResponse(
-        String window,
-        Instant windowStart,
-        Instant windowEnd,
-        Filters filters,
-        FcrBody fcr,
-        AhtBody aht) {
+/**
+ * The body of {@code GET /kpis}: one window and dimension, then one member per KPI named by the KPI
+ * ({@code fcr}, {@code aht}, ..., {@code csat-mean}, {@code qa}). Undefined values are null.
+ */
+@JsonPropertyOrder({"window", "windowStart", "windowEnd", "dimension", "at"})
+public final class KpiResponse {
 
-    /** The filters applied; absent ones are omitted. */
+    /** One KPI's value in the window; the fields that do not apply to its unit are omitted. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Filters(String queueId, String channel, Integer tier) {
+    public record KpiValue(String unit, @JsonInclude(JsonInclude.Include.ALWAYS) Double value, Long numerator,
+            Long denominator, Long count, Double meanSeconds, Double p50, Double p90, Double p99) {
+
+        static KpiValue of(KpiSnapshot s) {
+            Double mean = "seconds".equals(s.unit()) ? s.value() : null;
+            return new KpiValue(s.unit(), s.value(), s.numerator(), s.denominator(), s.count(), mean, s.p50(),
+                    s.p90(), s.p99());
+        }
     }
 
-    public record FcrBody(Double value, long numerator, long denominator) {
+    private final String window;
+    private final Instant windowStart;
+    private final Instant windowEnd;
+    private final String dimension;
+    private final Instant at;
+    private final Map<String, KpiValue> kpis = new LinkedHashMap<>();
+
+    private KpiResponse(String window, Instant windowStart, Instant windowEnd, String dimension, Instant at) {
+        this.window = window;
+        this.windowStart = windowStart;
+        this.windowEnd = windowEnd;
+        this.dimension = dimension;
+        this.at = at;
     }
 
-    public record AhtBody(long count, Double meanSeconds, Double p50Seconds, Double p90Seconds, Double p99Seconds) {
+    static KpiResponse of(KpiQuery query, Instant windowStart, List<KpiSnapshot> snapshots) {
+        var response = new KpiResponse(query.window().name(), windowStart,
+                windowStart.plus(query.window().length()), query.dimension(), query.at());
+        snapshots.forEach(s -> response.kpis.put(s.kpi(), KpiValue.of(s)));
+        return response;
     }
 
-    static KpiResponse from(KpiReport report) {
-        var filter = report.filter();
-        var fcr = report.fcr();
-        var aht = report.aht();
-        return new KpiResponse(
-                report.window().name(),
-                report.windowStart(),
-                report.windowEnd(),
-                new Filters(filter.queueId(), filter.channel() == null ? null : filter.channel().name(), filter.tier()),
-                new FcrBody(fcr.value(), fcr.numerator(), fcr.denominator()),
-                new AhtBody(aht.count(), aht.meanSeconds(), aht.p50Seconds(), aht.p90Seconds(), aht.p99Seconds()));
+    public String getWindow() {
+        return window;
+    }
+
+    public Instant getWindowStart() {
+        return windowStart;
+    }
+
+    public Instant getWindowEnd() {
+        return windowEnd;
+    }
+
+    public String getDimension() {
+        return dimension;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    @JsonAnyGetter
+    public Map<String, KpiValue> kpis() {
+        return kpis;
     }
 }

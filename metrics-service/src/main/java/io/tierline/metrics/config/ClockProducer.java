@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock that trailing windows end at: UTC system time. */
+/** The service clock (UTC system time): "now" of GET /kpis, the gauges and evaluations. */
 public class ClockProducer {
 
     @Produces

@@ -10,9 +10,31 @@ import java.util.Optional;
 @ConfigMapping(prefix = "tierline.metrics")
 public interface MetricsConfig {
 
-    /** How often the gauges are refreshed from the stored facts. */
+    /** How often the gauges are refreshed from the window stores. */
     @WithDefault("5s")
     Duration publishInterval();
+
+    /** How often {@code GET /kpis/stream} sends a heartbeat comment. */
+    @WithDefault("PT15S")
+    Duration sseHeartbeat();
+
+    /** The {@code /q/metrics} gauges. */
+    Gauges gauges();
+
+    /** {@code POST /evaluations}. */
+    Evaluations evaluations();
+
+    interface Gauges {
+        /** At most this many {@code tierline_kpi} series (a cardinality guard). */
+        @WithDefault("500")
+        int maxSeries();
+    }
+
+    interface Evaluations {
+        /** How long a POST waits for the broker to acknowledge the QualityEvaluated event (else 503). */
+        @WithDefault("PT10S")
+        Duration publishTimeout();
+    }
 
     /** The Kafka Streams KPI topology. */
     Streams streams();
@@ -33,13 +55,25 @@ public interface MetricsConfig {
         @WithDefault("P2D")
         Duration dedupRetention();
 
+        /** How long after a resolution a repeat contact still corrects the 7-day FCR. */
+        @WithDefault("P7D")
+        Duration repeatWindow();
+
         /** {@code exactly_once_v2} or {@code at_least_once}. */
         @WithDefault("exactly_once_v2")
         String processingGuarantee();
 
-        /** How often Streams commits (and so how often snapshots are flushed to the kpi topics). */
-        @WithDefault("PT1S")
+        /**
+         * How often Streams commits (and so how often snapshots are flushed to the kpi topics). Under exactly-once
+         * a record reaches the window stores only after the commit of its repartition hop, so this bounds KPI
+         * freshness from below.
+         */
+        @WithDefault("PT0.2S")
         Duration commitInterval();
+
+        /** Kafka Streams {@code num.standby.replicas}: warm copies of each task's state on other instances. */
+        @WithDefault("0")
+        int standbyReplicas();
 
         /** Local state directory; absent: a new temporary directory per start (state restores from changelogs). */
         Optional<String> stateDir();

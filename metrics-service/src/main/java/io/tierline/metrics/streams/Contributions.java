@@ -5,6 +5,7 @@ import io.tierline.events.ContactAbandoned;
 import io.tierline.events.ContactEscalated;
 import io.tierline.events.ContactResolved;
 import io.tierline.events.OfferAccepted;
+import io.tierline.events.QualityEvaluated;
 import io.tierline.events.SurveySubmitted;
 import io.tierline.events.TierlineEvent;
 import io.tierline.events.WrapUpEnded;
@@ -36,36 +37,37 @@ public final class Contributions {
     public List<Contribution> of(TierlineEvent event) {
         List<Contribution> out = new ArrayList<>();
         if (event instanceof ContactResolved e) {
-            ratio(out, Kpis.FCR, Ratio.of(e.firstContactResolution()), e.queueId(), e.channel(), e.tier());
-            ratio(out, Kpis.ESCALATION, Ratio.MISS, null, e.channel(), e.tier());
+            ratio(out, Kpis.FCR, Ratio.of(e.firstContactResolution()), dimensions(e.queueId(), e.channel(), e.tier(),
+                    e.agentId()));
+            ratio(out, Kpis.ESCALATION, Ratio.MISS, dimensions(null, e.channel(), e.tier()));
         } else if (event instanceof WrapUpEnded e) {
             if (e.talkMillis() < 0 || e.holdMillis() < 0 || e.wrapUpMillis() < 0) {
                 skip(e, "has a negative handle-time part");
             } else {
-                duration(out, Kpis.AHT, e.handleMillis(), e.queueId(), e.channel(), e.tier());
+                duration(out, Kpis.AHT, e.handleMillis(), dimensions(e.queueId(), e.channel(), e.tier(), e.agentId()));
             }
         } else if (event instanceof OfferAccepted e) {
             Long wait = wait(e.queuedAt(), e.occurredAt());
             if (wait == null) {
                 skip(e, "has no queuedAt before its occurredAt: not in ASA and service level");
             } else {
-                duration(out, Kpis.ASA, wait, e.queueId(), e.channel(), e.tier());
-                ratio(out, Kpis.SERVICE_LEVEL, serviceLevel.answered(wait), null, e.channel(), null);
+                duration(out, Kpis.ASA, wait, dimensions(e.queueId(), e.channel(), e.tier(), e.agentId()));
+                ratio(out, Kpis.SERVICE_LEVEL, serviceLevel.answered(wait), dimensions(null, e.channel(), null));
             }
-            ratio(out, Kpis.ABANDONMENT, Ratio.MISS, null, e.channel(), null);
+            ratio(out, Kpis.ABANDONMENT, Ratio.MISS, dimensions(null, e.channel(), null));
         } else if (event instanceof ContactAbandoned e) {
-            ratio(out, Kpis.ABANDONMENT, Ratio.HIT, null, e.channel(), null);
+            ratio(out, Kpis.ABANDONMENT, Ratio.HIT, dimensions(null, e.channel(), null));
             Long wait = wait(e.receivedAt(), e.occurredAt());
             if (wait == null) {
                 skip(e, "has no receivedAt before its occurredAt: not in the service level");
             } else {
                 Ratio sl = serviceLevel.abandoned(wait);
                 if (sl.denominator() > 0) {
-                    ratio(out, Kpis.SERVICE_LEVEL, sl, null, e.channel(), null);
+                    ratio(out, Kpis.SERVICE_LEVEL, sl, dimensions(null, e.channel(), null));
                 }
             }
         } else if (event instanceof ContactEscalated e) {
-            ratio(out, Kpis.ESCALATION, Ratio.HIT, null, e.channel(), e.fromTier());
+            ratio(out, Kpis.ESCALATION, Ratio.HIT, dimensions(null, e.channel(), e.fromTier()));
         } else if (event instanceof SurveySubmitted e) {
             if (Csat.validScore(e.score())) {
                 for (String dimension : dimensions(null, e.channel(), null)) {
@@ -75,9 +77,26 @@ public final class Contributions {
             } else {
                 skip(e, "has a score outside 1..5");
             }
+        } else if (event instanceof QualityEvaluated e) {
+            if (e.score() >= 0 && e.score() <= 100) {
+                for (String dimension : dimensions(e.queueId(), null, e.tier(), e.agentId())) {
+                    out.add(new Contribution(Contribution.key(Kpis.QA, dimension), 0, 1, null, e.score()));
+                }
+            } else {
+                skip(e, "has a score outside 0..100");
+            }
         }
         // every other event is read by no KPI yet
         return out;
+    }
+
+    /** all, then queue, channel, tier and agent where the event carries them. */
+    static List<String> dimensions(String queueId, Channel channel, Integer tier, String agentId) {
+        List<String> dimensions = dimensions(queueId, channel, tier);
+        if (agentId != null && !agentId.isBlank()) {
+            dimensions.add("agent=" + agentId);
+        }
+        return dimensions;
     }
 
     /** all, then queue, channel and tier where the event carries them (tier 0 or less: none). */
@@ -96,16 +115,14 @@ public final class Contributions {
         return dimensions;
     }
 
-    private static void ratio(List<Contribution> out, String kpi, Ratio ratio, String queueId, Channel channel,
-            Integer tier) {
-        for (String dimension : dimensions(queueId, channel, tier)) {
+    private static void ratio(List<Contribution> out, String kpi, Ratio ratio, List<String> dimensions) {
+        for (String dimension : dimensions) {
             out.add(new Contribution(Contribution.key(kpi, dimension), ratio.numerator(), ratio.denominator(), null, 0));
         }
     }
 
-    private static void duration(List<Contribution> out, String kpi, long millis, String queueId, Channel channel,
-            Integer tier) {
-        for (String dimension : dimensions(queueId, channel, tier)) {
+    private static void duration(List<Contribution> out, String kpi, long millis, List<String> dimensions) {
+        for (String dimension : dimensions) {
             out.add(new Contribution(Contribution.key(kpi, dimension), 0, 0, millis, 0));
         }
     }

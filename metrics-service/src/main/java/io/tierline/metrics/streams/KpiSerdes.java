@@ -1,13 +1,19 @@
 package io.tierline.metrics.streams;
 
+import io.tierline.metrics.kpi.AgentTimeline;
 import io.tierline.metrics.kpi.DurationDistribution;
+import io.tierline.metrics.kpi.RepeatCorrections;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -61,6 +67,54 @@ final class KpiSerdes {
                 durations.add(in.readLong(), in.readLong());
             }
             return new KpiTally(numerator, denominator, scoreSum, durations);
+        }));
+    }
+
+    static Serde<AgentTimeline> timeline() {
+        return Serdes.serdeFrom(bytes((t, out) -> {
+            out.writeBoolean(t.staffedStatus());
+            out.writeLong(t.since());
+            out.writeInt(t.openContacts().size());
+            for (String contact : t.openContacts()) {
+                out.writeUTF(contact);
+            }
+        }), read(in -> {
+            boolean staffed = in.readBoolean();
+            long since = in.readLong();
+            int n = in.readInt();
+            Set<String> open = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                open.add(in.readUTF());
+            }
+            return new AgentTimeline(staffed, open, since);
+        }));
+    }
+
+    static Serde<RepeatCorrections> repeatCorrections() {
+        return Serdes.serdeFrom(bytes((r, out) -> {
+            out.writeInt(r.resolutions().size());
+            for (RepeatCorrections.Resolution resolution : r.resolutions()) {
+                out.writeLong(resolution.time());
+                out.writeBoolean(resolution.corrected());
+                out.writeInt(resolution.dimensions().size());
+                for (String dimension : resolution.dimensions()) {
+                    out.writeUTF(dimension);
+                }
+            }
+        }), read(in -> {
+            int n = in.readInt();
+            List<RepeatCorrections.Resolution> resolutions = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                long time = in.readLong();
+                boolean corrected = in.readBoolean();
+                int d = in.readInt();
+                List<String> dimensions = new ArrayList<>(d);
+                for (int j = 0; j < d; j++) {
+                    dimensions.add(in.readUTF());
+                }
+                resolutions.add(new RepeatCorrections.Resolution(time, dimensions, corrected));
+            }
+            return new RepeatCorrections(resolutions);
         }));
     }
 

@@ -2,6 +2,7 @@ package io.tierline.metrics.streams;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tierline.events.Topics;
 import io.tierline.metrics.config.MetricsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,7 @@ public class KpiStreams {
 
     private final MetricsConfig config;
     private final String bootstrapServers;
-    private KafkaStreams streams;
+    private volatile KafkaStreams streams;
     private Path temporaryStateDir;
 
     public KpiStreams(MetricsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -46,10 +48,23 @@ public class KpiStreams {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void start(@Observes StartupEvent event) {
-        MetricsConfig.Streams s = config.streams();
+    void startup(@Observes StartupEvent event) {
         ensureSourceTopics();
-        var settings = new KpiTopology.Settings(s.grace(), s.dedupRetention(), config.serviceLevel().toServiceLevel());
+        start();
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /**
+     * Starts the topology on a fresh instance: it resumes from the committed offsets and restores its stores from
+     * the changelogs (or reuses a configured state directory).
+     */
+    synchronized void start() {
+        MetricsConfig.Streams s = config.streams();
+        var settings = new KpiTopology.Settings(s.grace(), s.dedupRetention(), config.serviceLevel().toServiceLevel(),
+                s.repeatWindow());
         streams = new KafkaStreams(KpiTopology.build(settings), properties(s));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.errorf(e, "KPI topology failed; replacing the stream thread");
@@ -60,12 +75,14 @@ public class KpiStreams {
         LOG.infof("KPI topology started (%s, grace %s)", s.processingGuarantee(), s.grace());
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Closes the topology (committing what it processed) and leaves its consumer group, so a restart is quick. */
+    synchronized void stop() {
         if (streams != null) {
-            streams.close(Duration.ofSeconds(10));
+            streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(10)).leaveGroup(true));
         }
         if (temporaryStateDir != null) {
             delete(temporaryStateDir);
+            temporaryStateDir = null;
         }
     }
 
@@ -80,6 +97,7 @@ public class KpiStreams {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.processingGuarantee());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.commitInterval().toMillis());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, s.standbyReplicas());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(s.stateDir()));
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         p.put(StreamsConfig.producerPrefix("acks"), "all");
@@ -99,7 +117,7 @@ public class KpiStreams {
     }
 
     /**
-     * Creates the source topics that do not exist yet (broker defaults). Not fatal: without a broker the topology
+     * Creates the source topics and the {@code kpi.*} topics (read by the live feed) that do not exist yet (broker defaults). Not fatal: without a broker the topology
      * starts anyway, and a stream thread that meets a missing source topic is replaced until it exists.
      */
     private void ensureSourceTopics() {
@@ -107,7 +125,9 @@ public class KpiStreams {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             var existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
-            var missing = KpiTopology.SOURCES.stream().filter(t -> !existing.contains(t))
+            var wanted = new ArrayList<>(KpiTopology.SOURCES);
+            wanted.addAll(Topics.KPI_TOPICS);
+            var missing = wanted.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {

@@ -44,6 +44,11 @@ public final class KpiTally {
         return new Csat(denominator, numerator, scoreSum);
     }
 
+    /** The sum of scores (CSAT 1..5, QA 0..100). */
+    public long scoreSum() {
+        return scoreSum;
+    }
+
     public DurationDistribution durations() {
         return durations;
     }

@@ -1,12 +1,16 @@
 package io.tierline.metrics.streams;
 
+import io.tierline.events.EventJson;
+import io.tierline.events.TierlineEvent;
 import io.tierline.events.Topics;
 import io.tierline.metrics.KpiWindow;
 import io.tierline.metrics.kpi.ServiceLevel;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -15,6 +19,7 @@ import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -30,10 +35,22 @@ public final class KpiTopology {
 
     /** The topics the topology reads. */
     public static final List<String> SOURCES = List.of(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_ASSIGNMENTS,
-            Topics.CONTACTS_RESOLVED, Topics.CONTACTS_ESCALATED);
+            Topics.CONTACTS_RESOLVED, Topics.CONTACTS_ESCALATED, Topics.CONTACTS_EVALUATIONS, Topics.AGENTS_PRESENCE);
 
-    /** @param grace how long after its end a window still accepts late events (stream time) */
-    public record Settings(Duration grace, Duration dedupRetention, ServiceLevel serviceLevel) {
+    /**
+     * @param grace        how long after its end a window still accepts late events (stream time)
+     * @param repeatWindow how long after a resolution a repeat contact still corrects the 7-day FCR
+     */
+    public record Settings(Duration grace, Duration dedupRetention, ServiceLevel serviceLevel, Duration repeatWindow) {
+
+        public Settings(Duration grace, Duration dedupRetention, ServiceLevel serviceLevel) {
+            this(grace, dedupRetention, serviceLevel, Duration.ofDays(7));
+        }
+
+        /** The 7-day FCR's windows accept corrections for the repeat window after their end. */
+        Duration repeatGrace() {
+            return repeatWindow.plus(grace);
+        }
 
         public Settings {
             Duration longest = KpiWindow.P1D.length().plus(grace);
@@ -51,12 +68,49 @@ public final class KpiTopology {
         return "kpi-" + window.name();
     }
 
+    /** The state store of a KPI's windows of this size: the 7-day FCR has its own (a longer grace). */
+    public static String storeName(String kpi, KpiWindow window) {
+        return Kpis.FCR_7D.equals(kpi) ? "kpi-" + Kpis.FCR_7D + "-" + window.name() : storeName(window);
+    }
+
+    /** Aggregates the contributions in windows of every size (grace {@code grace}) and publishes each update. */
+    private static void publishWindows(KGroupedStream<String, Contribution> grouped, Duration grace,
+            Function<KpiWindow, String> storeName) {
+        for (KpiWindow window : KpiWindow.values()) {
+            grouped.windowedBy(TimeWindows.ofSizeAndGrace(window.length(), grace))
+                    .aggregate(KpiTally::new, (key, contribution, tally) -> tally.add(contribution),
+                            Materialized.<String, KpiTally, WindowStore<Bytes, byte[]>>as(storeName.apply(window))
+                                    .withKeySerde(Serdes.String()).withValueSerde(KpiSerdes.tally())
+                                    .withRetention(retention(window, grace)))
+                    .toStream()
+                    .process(() -> new SnapshotProcessor(window))
+                    .filter((key, value) -> Kpis.published(kpiOf(key)))
+                    .to((key, value, context) -> Kpis.topic(kpiOf(key)),
+                            Produced.with(Serdes.String(), Serdes.String()));
+        }
+    }
+
+    /** How long the windows of this size stay in their store (and so can be queried): size + grace + P1D. */
+    public static Duration retention(KpiWindow window, Duration grace) {
+        return window.length().plus(grace).plus(KpiWindow.P1D.length());
+    }
+
+    private static String kpiOf(String key) {
+        return key.substring(0, key.indexOf('|'));
+    }
+
     public static Topology build(Settings settings) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(ContributionProcessor.DEDUP_STORE, settings.dedupRetention(),
-                        ContributionProcessor.dedupWindow(), false),
+                Stores.persistentWindowStore(DedupProcessor.DEDUP_STORE, settings.dedupRetention(),
+                        DedupProcessor.dedupWindow(), false),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OccupancyProcessor.STORE),
+                Serdes.String(), KpiSerdes.timeline()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RepeatProcessor.STORE),
+                Serdes.String(), KpiSerdes.repeatCorrections()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WaitingProcessor.STORE),
+                Serdes.String(), Serdes.String()));
         Contributions contributions = new Contributions(settings.serviceLevel());
         KStream<String, ParsedEvent> parsed = builder
                 .stream(SOURCES, Consumed.with(Serdes.String(), Serdes.String())
@@ -65,20 +119,34 @@ public final class KpiTopology {
         parsed.filterNot((key, p) -> p.isEvent())
                 .process(DeadLetterProcessor::new)
                 .to(Topics.dlq("metrics"), Produced.with(Serdes.String(), Serdes.String()));
-        KGroupedStream<String, Contribution> grouped = parsed.filter((key, p) -> p.isEvent())
-                .process(() -> new ContributionProcessor(contributions), ContributionProcessor.DEDUP_STORE)
+        KStream<String, TierlineEvent> events = parsed.filter((key, p) -> p.isEvent())
+                .process(DedupProcessor::new, DedupProcessor.DEDUP_STORE);
+        events.process(WaitingProcessor::new, WaitingProcessor.STORE);
+        KStream<String, Contribution> byEvent = events.flatMap((key, event) -> contributions.of(event).stream()
+                .map(c -> KeyValue.pair(c.key(), c)).toList());
+        KGroupedStream<String, Contribution> grouped = byEvent.merge(occupancy(events))
                 .groupByKey(Grouped.with("kpi-contributions", Serdes.String(), KpiSerdes.contribution()));
-        for (KpiWindow window : KpiWindow.values()) {
-            grouped.windowedBy(TimeWindows.ofSizeAndGrace(window.length(), settings.grace()))
-                    .aggregate(KpiTally::new, (key, contribution, tally) -> tally.add(contribution),
-                            Materialized.<String, KpiTally, WindowStore<Bytes, byte[]>>as(storeName(window))
-                                    .withKeySerde(Serdes.String()).withValueSerde(KpiSerdes.tally())
-                                    .withRetention(window.length().plus(settings.grace()).plus(KpiWindow.P1D.length())))
-                    .toStream()
-                    .process(() -> new SnapshotProcessor(window))
-                    .to((key, value, context) -> Kpis.topic(key.substring(0, key.indexOf('|'))),
-                            Produced.with(Serdes.String(), Serdes.String()));
-        }
+        publishWindows(grouped, settings.grace(), KpiTopology::storeName);
+        publishWindows(sevenDayFcr(events, settings.repeatWindow()), settings.repeatGrace(),
+                w -> storeName(Kpis.FCR_7D, w));
         return builder.build();
+    }
+
+    /** Presence, accepts and wrap-ups by agent (repartitioned) to occupancy contributions. */
+    private static KStream<String, Contribution> occupancy(KStream<String, TierlineEvent> events) {
+        return events.filter((key, event) -> OccupancyProcessor.reads(event))
+                .map((key, event) -> KeyValue.pair(OccupancyProcessor.agentOf(event), EventJson.write(event)))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("kpi-occupancy-agents"))
+                .process(OccupancyProcessor::new, OccupancyProcessor.STORE);
+    }
+
+    /** Resolutions and repeats by resolved contact (repartitioned) to 7-day FCR contributions and corrections. */
+    private static KGroupedStream<String, Contribution> sevenDayFcr(KStream<String, TierlineEvent> events,
+            Duration repeatWindow) {
+        return events.filter((key, event) -> RepeatProcessor.reads(event))
+                .map((key, event) -> KeyValue.pair(RepeatProcessor.contactOf(event), EventJson.write(event)))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("kpi-fcr7-contacts"))
+                .process(() -> new RepeatProcessor(repeatWindow), RepeatProcessor.STORE)
+                .groupByKey(Grouped.with("kpi-fcr7-contributions", Serdes.String(), KpiSerdes.contribution()));
     }
 }

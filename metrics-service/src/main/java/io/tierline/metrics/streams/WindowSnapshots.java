@@ -42,6 +42,12 @@ public final class WindowSnapshots {
                     s.build(Kpis.CSAT_MEAN, "score", csat.mean(), csat.scoreSum(), null, csat.surveys(),
                             null, null, null, csat.scoreSum()));
         }
+        if (Kpis.QA.equals(kpi)) {
+            long evaluations = tally.ratio().denominator();
+            Double mean = evaluations == 0 ? null : (double) tally.scoreSum() / evaluations;
+            return List.of(s.build(kpi, "score", mean, tally.scoreSum(), null, evaluations, null, null, null,
+                    tally.scoreSum()));
+        }
         Ratio ratio = tally.ratio();
         return List.of(s.ratio(kpi, ratio.value(), ratio.numerator(), ratio.denominator()));
     }

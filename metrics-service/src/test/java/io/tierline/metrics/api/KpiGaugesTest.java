@@ -1,7 +1,7 @@
 package io.tierline.metrics.api;
 
 import static io.restassured.RestAssured.given;
-import static io.tierline.metrics.TestEvents.kpis;
+import static io.tierline.metrics.TestEvents.byAgent;
 import static io.tierline.metrics.TestEvents.resolved;
 import static io.tierline.metrics.TestEvents.send;
 import static io.tierline.metrics.TestEvents.unique;
@@ -14,9 +14,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Channel;
+import io.tierline.metrics.KpiWindow;
+import io.tierline.metrics.streams.KpiState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,52 +28,62 @@ import org.junit.jupiter.api.Test;
 class KpiGaugesTest {
 
     @Test
-    void theGaugesShowTheSnapshotOfTheLastDay() {
+    void theGaugesShowTheCurrentQuarterHourOfAQueue() {
+        awayFromTheEndOfTheQuarter();
         String queue = unique("q");
+        String agent = unique("agent");
         Instant now = Instant.now();
-        send(resolved(queue, Channel.SOCIAL, 1, 0, 0, now.minusSeconds(5)));
-        send(wrapUp(queue, Channel.SOCIAL, 1, 60, 0, 30, now.minusSeconds(5)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> kpis("P1D", queue).aht().count() == 1
-                && kpis("P1D", queue).fcr().denominator() == 1);
+        // FCR 1/2 (one transferred); AHT 60 + 30 = 90 s, by an agent of its own
+        send(resolved(queue, Channel.SOCIAL, 1, 0, 0, now));
+        send(resolved(queue, Channel.SOCIAL, 1, 0, 1, now));
+        send(byAgent(agent, wrapUp(queue, Channel.SOCIAL, 1, 60, 0, 30, now)));
 
-        // Nothing else arrives now, so the next refresh makes the gauges equal the API's P1D snapshot.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-            KpiResponse day = kpis(Map.of("window", "P1D"));
-            assertEquals(day.fcr().denominator(), gauge(metrics, "tierline_kpi_contacts_resolved", ""));
-            assertEquals(day.fcr().numerator(), gauge(metrics, "tierline_kpi_contacts_resolved_first_contact", ""));
-            assertEquals(day.fcr().value(), gauge(metrics, "tierline_kpi_fcr_ratio", ""));
-            assertEquals(day.aht().count(), gauge(metrics, "tierline_kpi_handlings", ""));
-            assertEquals(day.aht().meanSeconds(), gauge(metrics, "tierline_kpi_aht_seconds", "mean"));
-            assertEquals(day.aht().p50Seconds(), gauge(metrics, "tierline_kpi_aht_seconds", "p50"));
-            assertEquals(day.aht().p90Seconds(), gauge(metrics, "tierline_kpi_aht_seconds", "p90"));
-            assertEquals(day.aht().p99Seconds(), gauge(metrics, "tierline_kpi_aht_seconds", "p99"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String metrics = metrics();
+            assertEquals(0.5, gauge(metrics, "fcr", "queue", queue));
+            assertEquals(90.0, gauge(metrics, "aht", "queue", queue));
         });
+        String metrics = metrics();
+        assertTrue(gauge(metrics, "fcr", "all", "all") > 0, "the all series is there");
+        assertTrue(!metrics.contains(agent), "no agent series");
     }
 
     @Test
-    void theGaugesCarryNoLabelsButWindowAndStat() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher lines = Pattern.compile("(?m)^tierline_kpi_\\w+\\{([^}]*)}").matcher(metrics);
-        int count = 0;
+    void theGaugesCarryOnlyBoundedLabels() {
+        String metrics = metrics();
+        Matcher lines = Pattern.compile("(?m)^tierline_kpi\\{([^}]*)}").matcher(metrics);
         while (lines.find()) {
-            count++;
             for (String label : lines.group(1).split(",")) {
                 String name = label.substring(0, label.indexOf('='));
-                assertTrue(name.equals("window") || name.equals("stat"), "unexpected label " + name);
+                String value = label.substring(label.indexOf('=') + 2, label.length() - 1);
+                assertTrue(List.of("kpi", "dimension", "value", "window").contains(name), "unexpected label " + name);
+                if (name.equals("dimension")) {
+                    assertTrue(List.of("all", "queue", "channel", "tier").contains(value), "dimension " + value);
+                }
+                if (name.equals("window")) {
+                    assertEquals("PT15M", value);
+                }
             }
         }
-        assertEquals(8, count, metrics);
     }
 
-    /** The value of a {@code window="P1D"} gauge (with {@code stat} if given), typed as the API types it. */
-    private static Object gauge(String metrics, String name, String stat) {
-        String statLabel = stat.isEmpty() ? "" : "(?=[^}]*stat=\"" + stat + "\")";
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{(?=[^}]*window=\"P1D\")" + statLabel + "[^}]*} (\\S+)$")
-                .matcher(metrics);
-        assertTrue(m.find(), name + " " + stat + " not in\n" + metrics);
-        double value = Double.parseDouble(m.group(1));
-        boolean isCount = !name.equals("tierline_kpi_fcr_ratio") && !name.equals("tierline_kpi_aht_seconds");
-        return isCount ? (Object) (long) value : (Object) value;
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double gauge(String metrics, String kpi, String dimension, String value) {
+        Matcher m = Pattern.compile("(?m)^tierline_kpi\\{(?=[^}]*kpi=\"" + kpi + "\")(?=[^}]*dimension=\""
+                + dimension + "\")(?=[^}]*value=\"" + Pattern.quote(value) + "\")[^}]*} (\\S+)$").matcher(metrics);
+        assertTrue(m.find(), kpi + " " + dimension + "=" + value + " not in\n" + metrics);
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Waits for the next quarter hour when the current one ends within a minute, so the events stay in it. */
+    private static void awayFromTheEndOfTheQuarter() {
+        Instant start = KpiState.windowStart(KpiWindow.PT15M, Instant.now());
+        if (Duration.between(Instant.now(), start.plus(KpiWindow.PT15M.length())).toSeconds() < 60) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !KpiState.windowStart(KpiWindow.PT15M, Instant.now()).equals(start));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tierline.metrics.api;
 
 import static io.restassured.RestAssured.given;
+import static io.tierline.metrics.TestEvents.byAgent;
 import static io.tierline.metrics.TestEvents.kpis;
 import static io.tierline.metrics.TestEvents.resolved;
 import static io.tierline.metrics.TestEvents.send;
@@ -12,132 +13,166 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactQueued;
 import io.tierline.events.EventIds;
-import io.tierline.events.OfferAccepted;
 import io.tierline.events.Priority;
-import io.tierline.metrics.api.KpiResponse.AhtBody;
-import io.tierline.metrics.api.KpiResponse.FcrBody;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@code GET /kpis} reads the topology's window stores: exact values per window and dimension. Every event of a
+ * test happens at one instant {@code t}, and the query asks for the windows containing {@code t}, so the test
+ * does not depend on where the clock is inside a window. Each test uses its own queue and agent.
+ */
 @QuarkusTest
 @QuarkusTestResource(TierlineTestInfra.class)
 class KpiResourceTest {
 
     @Test
-    void fcrAndAhtOverAQueueAreExactPerWindowChannelAndTier() {
+    void fcrAndAhtOfAQueueAndAnAgentAreExactInEveryWindow() {
         String queue = unique("q");
-        Instant now = Instant.now();
-        Instant twoHoursAgo = now.minus(Duration.ofHours(2));
-        // Resolutions: two at first contact, one transferred, one escalated to tier 2, and one FCR two hours ago.
-        send(resolved(queue, Channel.CHAT, 1, 0, 0, now.minusSeconds(30)));
-        send(resolved(queue, Channel.CHAT, 1, 0, 1, now.minusSeconds(25)));
-        send(resolved(queue, Channel.CHAT, 2, 1, 0, now.minusSeconds(20)));
-        send(resolved(queue, Channel.EMAIL, 1, 0, 0, now.minusSeconds(15)));
-        send(resolved(queue, Channel.CHAT, 1, 0, 0, twoHoursAgo));
-        // Handlings (talk + hold + wrap-up seconds): 60, 120, 180 on chat, 600 on email, and 30 two hours ago.
-        send(wrapUp(queue, Channel.CHAT, 1, 40, 10, 10, now.minusSeconds(30)));
-        send(wrapUp(queue, Channel.CHAT, 1, 100, 0, 20, now.minusSeconds(25)));
-        send(wrapUp(queue, Channel.CHAT, 2, 150, 20, 10, now.minusSeconds(20)));
-        send(wrapUp(queue, Channel.EMAIL, 1, 500, 60, 40, now.minusSeconds(15)));
-        send(wrapUp(queue, Channel.CHAT, 1, 20, 0, 10, twoHoursAgo));
-        // Other assignment events are valid and count nothing.
-        send(new ContactQueued(EventIds.random(), unique("c"), now, queue, 1, Channel.CHAT, Priority.NORMAL, "fits"));
-        send(new OfferAccepted(EventIds.random(), unique("c"), now, "agent-1", queue, 1, Channel.CHAT, now));
+        String agent = unique("agent");
+        Instant t = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+        // Resolutions: two at first contact, one transferred, one escalated to tier 2 (FCR 2/4)
+        send(resolved(queue, Channel.CHAT, 1, 0, 0, t));
+        send(resolved(queue, Channel.CHAT, 1, 0, 1, t));
+        send(resolved(queue, Channel.CHAT, 2, 1, 0, t));
+        send(resolved(queue, Channel.EMAIL, 1, 0, 0, t));
+        // Handlings (talk + hold + wrap-up seconds): 60, 120 and 180 by the agent, 600 by agent-1
+        send(byAgent(agent, wrapUp(queue, Channel.CHAT, 1, 40, 10, 10, t)));
+        send(byAgent(agent, wrapUp(queue, Channel.CHAT, 1, 100, 0, 20, t)));
+        send(byAgent(agent, wrapUp(queue, Channel.CHAT, 1, 150, 20, 10, t)));
+        send(wrapUp(queue, Channel.EMAIL, 1, 500, 60, 40, t));
+        // Other assignment events count nothing in FCR and AHT
+        send(new ContactQueued(EventIds.random(), unique("c"), t, queue, 1, Channel.CHAT, Priority.NORMAL, "fits"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            KpiResponse day = kpis("P1D", queue);
-            assertEquals(5, day.fcr().denominator());
-            assertEquals(5, day.aht().count());
+        Map<String, String> hour = Map.of("window", "PT1H", "dimension", "queue=" + queue, "at", t.toString());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath k = kpis(hour);
+            assertEquals(4, k.getInt("fcr.denominator"));
+            assertEquals(4, k.getInt("aht.count"));
         });
+        for (String window : new String[] {"PT1M", "PT15M", "PT1H", "P1D"}) {
+            JsonPath k = kpis(Map.of("window", window, "dimension", "queue=" + queue, "at", t.toString()));
+            assertEquals(window, k.getString("window"));
+            assertEquals("queue=" + queue, k.getString("dimension"));
+            Instant start = Instant.parse(k.getString("windowStart"));
+            Duration length = Duration.parse(window);
+            assertEquals(0, start.toEpochMilli() % length.toMillis(), "UTC-aligned " + window);
+            assertEquals(start.plus(length), Instant.parse(k.getString("windowEnd")));
+            assertTrue(!t.isBefore(start) && t.isBefore(start.plus(length)), "the window contains t");
+            // FCR 2/4
+            assertEquals("ratio", k.getString("fcr.unit"));
+            assertEquals(0.5, k.getDouble("fcr.value"));
+            assertEquals(2, k.getInt("fcr.numerator"));
+            assertEquals(4, k.getInt("fcr.denominator"));
+            // AHT over 60, 120, 180, 600 s: mean 240, p50 rank ceil(2) = 2 -> 120, p90 rank ceil(3.6) = 4 -> 600
+            assertEquals("seconds", k.getString("aht.unit"));
+            assertEquals(240.0, k.getDouble("aht.value"));
+            assertEquals(240.0, k.getDouble("aht.meanSeconds"));
+            assertEquals(120.0, k.getDouble("aht.p50"));
+            assertEquals(600.0, k.getDouble("aht.p90"));
+            assertEquals(600.0, k.getDouble("aht.p99"));
+        }
+        // The agent alone: 60, 120, 180 -> mean 120, p50 rank 2 -> 120, p90 rank ceil(2.7) = 3 -> 180
+        JsonPath byAgent = kpis(Map.of("kpi", "aht", "dimension", "agent=" + agent, "at", t.toString()));
+        assertEquals(3, byAgent.getInt("aht.count"));
+        assertEquals(120.0, byAgent.getDouble("aht.value"));
+        assertEquals(120.0, byAgent.getDouble("aht.p50"));
+        assertEquals(180.0, byAgent.getDouble("aht.p90"));
+        assertNull(byAgent.get("fcr"), "only the KPI asked for");
 
-        // PT1H: FCR 2/4; AHT over 60, 120, 180, 600 s: mean 240, p50 rank ceil(2) = 2 -> 120,
-        // p90 rank ceil(3.6) = 4 -> 600, p99 rank ceil(3.96) = 4 -> 600
-        KpiResponse hour = kpis("PT1H", queue);
-        assertEquals(new FcrBody(0.5, 2, 4), hour.fcr());
-        assertEquals(new AhtBody(4, 240.0, 120.0, 600.0, 600.0), hour.aht());
-        assertEquals(Duration.ofHours(1), Duration.between(hour.windowStart(), hour.windowEnd()));
-        // P1D adds the events of two hours ago: FCR 3/5; AHT over 30, 60, 120, 180, 600 s: mean 198,
-        // p50 rank ceil(2.5) = 3 -> 120, p90 rank ceil(4.5) = 5 -> 600, p99 -> 600
-        KpiResponse day = kpis("P1D", queue);
-        assertEquals(new FcrBody(0.6, 3, 5), day.fcr());
-        assertEquals(new AhtBody(5, 198.0, 120.0, 600.0, 600.0), day.aht());
-        // Email only (PT1H): FCR 1/1, AHT 600 s
-        KpiResponse email = kpis(Map.of("window", "PT1H", "queueId", queue, "channel", "EMAIL"));
-        assertEquals(new FcrBody(1.0, 1, 1), email.fcr());
-        assertEquals(new AhtBody(1, 600.0, 600.0, 600.0, 600.0), email.aht());
-        assertEquals(new KpiResponse.Filters(queue, "EMAIL", null), email.filters());
-        // Tier 2 (PT1H): the escalated contact, never a first-contact resolution; AHT 180 s
-        KpiResponse tier2 = kpis(Map.of("window", "PT1H", "queueId", queue, "tier", "2"));
-        assertEquals(new FcrBody(0.0, 0, 1), tier2.fcr());
-        assertEquals(new AhtBody(1, 180.0, 180.0, 180.0, 180.0), tier2.aht());
-        // Tier 1 on chat (PT1H): FCR 1/2 (one transferred); AHT over 60, 120 s: mean 90, p50 rank 1 -> 60, p90 -> 120
-        KpiResponse tier1Chat = kpis(Map.of("window", "PT1H", "queueId", queue, "tier", "1", "channel", "CHAT"));
-        assertEquals(new FcrBody(0.5, 1, 2), tier1Chat.fcr());
-        assertEquals(new AhtBody(2, 90.0, 60.0, 120.0, 120.0), tier1Chat.aht());
+        // The series of the queue's minutes: one window with events, FCR 2/4
+        JsonPath series = given().queryParams(Map.of("kpi", "fcr", "dimension", "queue=" + queue, "from",
+                t.minusSeconds(300).toString())).when().get("/kpis/series").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, series.getList("$").size());
+        assertEquals(t.truncatedTo(ChronoUnit.MINUTES).toString(), series.getString("[0].windowStart"));
+        assertEquals("PT1M", series.getString("[0].window"));
+        assertEquals(2, series.getInt("[0].numerator"));
+        assertEquals(4, series.getInt("[0].denominator"));
+        // The breakdown by queue of the hour has the queue's KPIs
+        JsonPath byQueue = given().queryParams(Map.of("by", "queue", "window", "PT1H", "at", t.toString())).when()
+                .get("/kpis/breakdown").then().statusCode(200).extract().jsonPath();
+        assertEquals(0.5, byQueue.getDouble("find { it.kpi == 'fcr' && it.dimension == 'queue=" + queue + "' }.value"));
+        assertEquals(4, byQueue.getInt("find { it.kpi == 'aht' && it.dimension == 'queue=" + queue + "' }.count"));
+        assertTrue(byQueue.getList("dimension", String.class).stream().allMatch(d -> d.startsWith("queue=")));
     }
 
     @Test
-    void aQueueWithoutContactsHasUndefinedValuesAndTheDefaultWindowIsOneHour() {
+    void aWindowWithoutEventsHasUndefinedValuesAndTheDefaultIsTheCurrentHourOfAll() {
         String queue = unique("q");
-        given().queryParam("queueId", queue).when().get("/kpis").then()
-                .statusCode(200)
-                .body("window", equalTo("PT1H"))
-                .body("filters.queueId", equalTo(queue))
-                .body("fcr.value", nullValue())
-                .body("fcr.numerator", equalTo(0))
-                .body("fcr.denominator", equalTo(0))
-                .body("aht.count", equalTo(0))
-                .body("aht.meanSeconds", nullValue())
-                .body("aht.p50Seconds", nullValue())
-                .body("aht.p90Seconds", nullValue())
-                .body("aht.p99Seconds", nullValue());
-        KpiResponse minute = kpis("PT1M", queue);
-        assertEquals(Duration.ofMinutes(1), Duration.between(minute.windowStart(), minute.windowEnd()));
-        KpiResponse quarter = kpis("PT15M", queue);
-        assertEquals(Duration.ofMinutes(15), Duration.between(quarter.windowStart(), quarter.windowEnd()));
+        JsonPath empty = kpis(Map.of("dimension", "queue=" + queue));
+        assertEquals("PT1H", empty.getString("window"));
+        Instant start = Instant.parse(empty.getString("windowStart"));
+        assertEquals(Instant.parse(empty.getString("at")).truncatedTo(ChronoUnit.HOURS), start);
+        for (String kpi : new String[] {"fcr", "aht", "asa", "'service-level'", "abandonment", "escalation", "csat",
+                "'csat-mean'", "qa"}) {
+            assertTrue(empty.getMap("$").containsKey(kpi.replace("'", "")), kpi + " is answered");
+            assertNull(empty.get(kpi + ".value"), kpi + " is undefined");
+        }
+        assertEquals(0, empty.getInt("fcr.denominator"));
+        assertEquals(0, empty.getInt("aht.count"));
+        assertFalse(empty.getMap("aht").containsKey("numerator"), "a duration has no numerator");
+        given().when().get("/kpis").then().statusCode(200).body("dimension", equalTo("all"))
+                .body("window", equalTo("PT1H"));
+        given().queryParams(Map.of("kpi", "fcr", "dimension", "queue=" + queue)).when().get("/kpis").then()
+                .statusCode(200).body("fcr.value", nullValue()).body("fcr.numerator", equalTo(0));
     }
 
     @Test
-    void anUnknownWindowIsA400NamingIt() {
-        given().queryParam("window", "PT5M").when().get("/kpis").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("status", equalTo(400))
-                .body("violations.field", contains("window"));
+    void anUnknownKpiWindowOrDimensionIsA400NamingIt() {
+        expect400(Map.of("window", "PT5M"), "window");
+        expect400(Map.of("kpi", "nps"), "kpi");
+        for (String dimension : new String[] {"queue", "queue=", "channel=FAX", "tier=4", "tier=two", "site=x"}) {
+            expect400(Map.of("dimension", dimension), "dimension");
+        }
     }
 
     @Test
-    void anUnknownChannelIsA400NamingIt() {
-        given().queryParam("channel", "FAX").when().get("/kpis").then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations.field", contains("channel"));
+    void anAtThatIsNoInstantInTheFutureOrBeyondTheRetentionIsA400NamingIt() {
+        expect400(Map.of("at", "yesterday"), "at");
+        expect400(Map.of("at", Instant.now().plusSeconds(3600).toString()), "at");
+        // PT1M windows are kept for 1 min + grace (5 min) + 1 day
+        expect400(Map.of("window", "PT1M", "at", Instant.now().minus(Duration.ofDays(2)).toString()), "at");
     }
 
     @Test
-    void aTierOutside1To3IsA400NamingIt() {
-        for (String tier : new String[] {"0", "4", "two"}) {
-            given().queryParam("tier", tier).when().get("/kpis").then()
-                    .statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("violations.field", contains("tier"));
+    void aSeriesOrBreakdownWithInvalidParametersIsA400NamingThem() {
+        given().queryParams(Map.of("from", "soon", "window", "PT2M")).when().get("/kpis/series").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("from", "window"));
+        for (String by : new String[] {"", "site", "queue=x"}) {
+            given().queryParam("by", by).when().get("/kpis/breakdown").then()
+                    .statusCode(400).contentType("application/problem+json").body("violations.field", contains("by"));
         }
     }
 
     @Test
     void everyInvalidParameterIsNamedAtOnce() {
-        given().queryParams(Map.of("window", "P7D", "channel", "fax", "tier", "9")).when().get("/kpis").then()
+        given().queryParams(Map.of("window", "P7D", "kpi", "x", "dimension", "tier=9", "at", "now")).when()
+                .get("/kpis").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", containsInAnyOrder("window", "channel", "tier"));
+                .body("violations.field", containsInAnyOrder("window", "kpi", "dimension", "at"));
+    }
+
+    private static void expect400(Map<String, String> query, String field) {
+        given().queryParams(query).when().get("/kpis").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", contains(field));
     }
 }

@@ -7,6 +7,7 @@ import io.tierline.events.ContactAbandoned;
 import io.tierline.events.ContactHeld;
 import io.tierline.events.ContactResolved;
 import io.tierline.events.OfferAccepted;
+import io.tierline.events.QualityEvaluated;
 import io.tierline.events.SurveySubmitted;
 import io.tierline.events.WrapUpEnded;
 import io.tierline.events.HandlingOutcome;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -35,6 +37,7 @@ class ContributionsTest {
                 new Contribution("fcr|queue=l1-chat", 1, 1, null, 0),
                 new Contribution("fcr|channel=CHAT", 1, 1, null, 0),
                 new Contribution("fcr|tier=1", 1, 1, null, 0),
+                new Contribution("fcr|agent=a", 1, 1, null, 0),
                 new Contribution("escalation|all", 0, 1, null, 0),
                 new Contribution("escalation|channel=CHAT", 0, 1, null, 0),
                 new Contribution("escalation|tier=1", 0, 1, null, 0)), contributions.of(e));
@@ -45,9 +48,10 @@ class ContributionsTest {
         var e = new OfferAccepted("e2", "c1", T, "a", "q", 2, Channel.PHONE, T.minusSeconds(25));
         List<Contribution> out = contributions.of(e);
         assertEquals(new Contribution("asa|tier=2", 0, 0, 25_000L, 0), out.get(3));
-        assertEquals(new Contribution("service-level|channel=PHONE", 0, 1, null, 0), out.get(5)); // 25 s > 20 s
-        assertEquals(new Contribution("abandonment|all", 0, 1, null, 0), out.get(6));
-        assertEquals(8, out.size());
+        assertEquals(new Contribution("asa|agent=a", 0, 0, 25_000L, 0), out.get(4));
+        assertEquals(new Contribution("service-level|channel=PHONE", 0, 1, null, 0), out.get(6)); // 25 s > 20 s
+        assertEquals(new Contribution("abandonment|all", 0, 1, null, 0), out.get(7));
+        assertEquals(9, out.size());
     }
 
     @Test
@@ -75,6 +79,19 @@ class ContributionsTest {
         assertEquals(List.of(), contributions.of(new WrapUpEnded("e8", "c1", T, "a", "q", 1, Channel.CHAT,
                 HandlingOutcome.RESOLVED, T.minusSeconds(10), T, 10_000, -1, 0)));
         assertEquals(List.of(), contributions.of(new ContactHeld("e9", "c1", T, "a", "q", 1, Channel.CHAT)));
+    }
+
+    @Test
+    void anEvaluationFeedsQaPerQueueTierAndAgentButNotChannel() {
+        var e = new QualityEvaluated("e10", "c1", T, "ev-1", "alice", "l1-chat", 1, 85, Map.of("greeting", 90), "sup");
+        assertEquals(List.of(new Contribution("qa|all", 0, 1, null, 85), new Contribution("qa|queue=l1-chat", 0, 1, null, 85),
+                new Contribution("qa|tier=1", 0, 1, null, 85), new Contribution("qa|agent=alice", 0, 1, null, 85)),
+                contributions.of(e));
+        var unplaced = new QualityEvaluated("e11", "c1", T, "ev-2", "bob", null, null, 0, null, "sup");
+        assertEquals(List.of(new Contribution("qa|all", 0, 1, null, 0), new Contribution("qa|agent=bob", 0, 1, null, 0)),
+                contributions.of(unplaced));
+        assertEquals(List.of(), contributions.of(new QualityEvaluated("e12", "c1", T, "ev-3", "bob", null, null, 101,
+                null, "sup")));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierline.events.AgentPresenceChanged;
+import io.tierline.events.AgentStatus;
 import io.tierline.events.AssignmentEvent;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactAbandoned;
@@ -12,7 +14,11 @@ import io.tierline.events.ContactEscalated;
 import io.tierline.events.ContactEvent;
 import io.tierline.events.ContactHeld;
 import io.tierline.events.ContactResolved;
+import io.tierline.events.ContactQueued;
+import io.tierline.events.ContactReceived;
+import io.tierline.events.Customer;
 import io.tierline.events.ContactResumed;
+import io.tierline.events.ContactWithdrawn;
 import io.tierline.events.ContactTransferred;
 import io.tierline.events.EventIds;
 import io.tierline.events.EventJson;
@@ -20,16 +26,21 @@ import io.tierline.events.HandlingOutcome;
 import io.tierline.events.KpiSnapshot;
 import io.tierline.events.OfferAccepted;
 import io.tierline.events.Priority;
+import io.tierline.events.QualityEvaluated;
 import io.tierline.events.SurveySubmitted;
 import io.tierline.events.TierlineEvent;
 import io.tierline.events.Topics;
 import io.tierline.events.UnresolvedReason;
 import io.tierline.events.WrapUpEnded;
+import io.tierline.metrics.KpiWindow;
+import io.tierline.metrics.kpi.QueueWaits;
 import io.tierline.metrics.kpi.ServiceLevel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -38,6 +49,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,8 +199,9 @@ class KpiTopologyTest {
                 40_000, 0));
         var records = driver.createOutputTopic(Topics.KPI_FCR, new StringDeserializer(), new StringDeserializer())
                 .readRecordsToList();
-        // one snapshot per dimension (all, queue, channel, tier) and window (4): 16
-        assertEquals(16, records.size());
+        // one snapshot per dimension (all, queue, channel, tier, agent) and window (4): 20, and as many of fcr-7d
+        assertEquals(20, records.stream().filter(r -> r.key().startsWith("fcr|")).count());
+        assertEquals(20, records.stream().filter(r -> r.key().startsWith("fcr-7d|")).count());
         var hour = records.stream().filter(r -> r.key().equals("fcr|queue=l1-chat|PT1H")).findFirst().orElseThrow();
         KpiSnapshot s = EventJson.read(hour.value(), KpiSnapshot.class);
         assertEquals(new KpiSnapshot(s.eventId(), at, "fcr", "PT1H", T0, T0.plusSeconds(3600), "queue=l1-chat",
@@ -201,23 +214,160 @@ class KpiTopologyTest {
     }
 
     @Test
-    void aRecordThatIsNoEventOnATopicOnlyTheTopologyReadsIsDeadLettered() {
+    void aRecordThatIsNoEventOfItsTopicIsDeadLetteredAndTheTopologyGoesOn() {
         inputs.get(Topics.CONTACTS_ESCALATED).pipeInput("c-bad", "{\"type\":\"Nonsense\"}", T0);
-        // on contacts.resolved the SmallRye consumer dead-letters it: the topology skips it (one dead letter)
         inputs.get(Topics.CONTACTS_RESOLVED).pipeInput("c-bad-2", "not JSON", T0);
+        // a valid event on the wrong topic: a resolution on contacts.assignments counts nothing
+        inputs.get(Topics.CONTACTS_ASSIGNMENTS).pipeInput("c-bad-3",
+                EventJson.write(resolved("c-bad-3", "12:00:05", "l1-chat", 1, Channel.CHAT, 0, 0)), T0);
         pipe(resolved("c-good", "12:00:10", "l1-chat", 1, Channel.CHAT, 0, 0));
 
         var dead = driver.createOutputTopic(Topics.dlq("metrics"), new StringDeserializer(), new StringDeserializer())
                 .readRecordsToList();
-        assertEquals(1, dead.size());
+        assertEquals(3, dead.size());
         assertEquals("c-bad", dead.get(0).key());
         assertEquals("{\"type\":\"Nonsense\"}", dead.get(0).value());
         assertEquals(Topics.CONTACTS_ESCALATED, header(dead.get(0), "dead-letter-topic"));
         assertEquals("0", header(dead.get(0), "dead-letter-partition"));
         assertEquals("0", header(dead.get(0), "dead-letter-offset"));
         assertTrue(header(dead.get(0), "dead-letter-reason").contains("not a Tierline event"));
-        // and the topology goes on
+        assertEquals("not JSON", dead.get(1).value());
+        assertEquals(Topics.CONTACTS_RESOLVED, header(dead.get(1), "dead-letter-topic"));
+        assertEquals(Topics.CONTACTS_ASSIGNMENTS, header(dead.get(2), "dead-letter-topic"));
+        assertTrue(header(dead.get(2), "dead-letter-reason").contains("expected AssignmentEvent"));
+        // and the topology goes on: only c-good counted
         assertRatio(latestSnapshots(), "fcr|all|PT1M", "2025-03-01T12:00:00Z", 1, 1);
+    }
+
+    @Test
+    void qaIsTheMeanEvaluationScoreKeptInTheStateAndPublishedNowhere() {
+        // 80 (l1-chat, alice), 90 (l1-chat, bob), 40 (no queue, alice), the first redelivered, 101 not counted
+        var first = evaluation("ev-1", "12:01:00", "alice", "l1-chat", 1, 80);
+        pipe(first);
+        pipe(evaluation("ev-2", "12:02:00", "bob", "l1-chat", 1, 90));
+        pipe(evaluation("ev-3", "12:03:00", "alice", null, null, 40));
+        pipe(first);
+        pipe(evaluation("ev-4", "12:04:00", "alice", "l1-chat", 1, 101));
+
+        // all: (80 + 90 + 40) / 3 = 70; l1-chat and tier 1: (80 + 90) / 2 = 85; alice: (80 + 40) / 2 = 60
+        assertQa("qa|all", 70.0, 3, 210);
+        assertQa("qa|queue=l1-chat", 85.0, 2, 170);
+        assertQa("qa|tier=1", 85.0, 2, 170);
+        assertQa("qa|agent=alice", 60.0, 2, 120);
+        assertQa("qa|agent=bob", 90.0, 1, 90);
+        assertTrue(latestSnapshots().keySet().stream().noneMatch(k -> k.startsWith("qa|")), "no kpi topic for QA");
+    }
+
+    @Test
+    void occupancyCountsConcurrentChatsOncePerWallClockInterval() {
+        // alice: available 12:00:00; c1 12:00:10..12:00:40 and c2 12:00:20..12:00:50 at once; offline 12:01:00
+        // bob: available 12:00:30, offline 12:01:00, no contact. One redelivery (alice's accept of c1).
+        pipe(presence("alice", "12:00:00", AgentStatus.AVAILABLE));
+        var accept = accepted("c1", "12:00:10", "l1-chat", 1, Channel.CHAT, "12:00:05", "alice");
+        pipe(accept);
+        pipe(accepted("c2", "12:00:20", "l1-chat", 1, Channel.CHAT, "12:00:15", "alice"));
+        pipe(presence("bob", "12:00:30", AgentStatus.AVAILABLE));
+        pipe(accept);
+        pipe(wrapUp("c1", "12:00:40", "l1-chat", 1, Channel.CHAT, HandlingOutcome.RESOLVED, 20, 0, 10, "alice"));
+        pipe(wrapUp("c2", "12:00:50", "l1-chat", 1, Channel.CHAT, HandlingOutcome.RESOLVED, 20, 0, 10, "alice"));
+        pipe(presence("alice", "12:01:00", AgentStatus.OFFLINE));
+        pipe(presence("bob", "12:01:00", AgentStatus.OFFLINE));
+
+        Map<String, KpiSnapshot> out = latestSnapshots();
+        // alice occupied 12:00:10..12:00:50 = 40 s (not 30 + 30 = 60), staffed 60 s; bob staffed 30 s, occupied 0
+        assertRatio(out, "occupancy|agent=alice|PT1M", "2025-03-01T12:00:00Z", 40_000, 60_000);
+        assertRatio(out, "occupancy|agent=bob|PT1M", "2025-03-01T12:00:00Z", 0, 30_000);
+        // all: 40 s / 90 s
+        assertRatio(out, "occupancy|all|PT1M", "2025-03-01T12:00:00Z", 40_000, 90_000);
+        assertRatio(out, "occupancy|all|PT1H", HOUR, 40_000, 90_000);
+    }
+
+    @Test
+    void anAgentWithoutEventsAccruesEveryMinuteOfStreamTime() {
+        // bob available at 12:00:00 and nothing else from him; other events move stream time to 12:03:30
+        pipe(presence("bob", "12:00:00", AgentStatus.AVAILABLE));
+        pipe(resolved("c-x", "12:03:30", "l1-chat", 1, Channel.CHAT, 0, 0));
+        Map<String, KpiSnapshot> out = latestSnapshots();
+        assertRatio(out, "occupancy|agent=bob|PT1M", "2025-03-01T12:00:00Z", 0, 60_000);
+        assertRatio(out, "occupancy|agent=bob|PT1M", "2025-03-01T12:02:00Z", 0, 60_000);
+    }
+
+    @Test
+    void theContactsWaitingNowGiveEachQueuesDepthAndLongestWait() {
+        pipe(queued("c1", "12:00:00", "l1-chat"));
+        pipe(queued("c2", "12:00:10", "l1-chat"));
+        pipe(queued("c3", "12:00:20", "l1-phone"));
+        pipe(queued("c4", "12:00:25", "l2-chat"));
+        pipe(accepted("c1", "12:00:30", "l1-chat", 1, Channel.CHAT, "12:00:00"));        // answered: out
+        pipe(queued("c2", "12:00:40", "l1-chat"));                                        // again: keeps 12:00:10
+        pipe(abandoned("c3", "12:00:50", Channel.PHONE, "12:00:15"));                     // abandoned: out
+        pipe(new ContactWithdrawn(EventIds.random(), "c4", at("12:00:55"), null, "l2-chat", 2, Channel.CHAT,
+                "closed", at("12:00:25")));                                              // withdrawn: out
+        pipe(queued("c5", "12:00:58", "l1-phone"));
+
+        KeyValueStore<String, String> store = driver.getKeyValueStore(WaitingProcessor.STORE);
+        List<QueueWaits.Waiting> waiting = new ArrayList<>();
+        try (var all = store.all()) {
+            all.forEachRemaining(kv -> waiting.add(QueueWaits.Waiting.decode(kv.value)));
+        }
+        assertEquals(List.of(new QueueWaits.QueueWait("l1-chat", 1, at("12:00:10"), 50.0),
+                new QueueWaits.QueueWait("l1-phone", 1, at("12:00:58"), 2.0)), QueueWaits.at(at("12:01:00"), waiting));
+    }
+
+    @Test
+    void sevenDayFcrIsCorrectedByARepeatWithinSevenDaysOfTheResolution() {
+        pipe(resolved("c1", "12:00:00", "l1-chat", 1, Channel.CHAT, 0, 0));   // first contact
+        pipe(resolved("c2", "12:10:00", "l1-chat", 1, Channel.CHAT, 0, 0));   // first contact
+        pipe(resolved("c3", "12:20:00", "l1-chat", 1, Channel.CHAT, 0, 1));   // transferred
+        Map<String, KpiSnapshot> provisional = latestSnapshots();
+        assertRatio(provisional, "fcr-7d|all|PT1H", HOUR, 2, 3);
+        // A repeat of c1 two days later (inside 7 days) corrects c1's windows, closed long ago for the plain FCR;
+        // a repeat of c2 just over 7 days after its resolution corrects nothing; a repeat redelivered counts once.
+        var repeatOfC1 = repeat("y1", Instant.parse("2025-03-03T09:00:00Z"), "c1");
+        pipe(repeatOfC1);
+        pipe(repeatOfC1);
+        pipe(repeat("y2", Instant.parse("2025-03-08T12:10:00.001Z"), "c2"));
+        Map<String, KpiSnapshot> out = latestSnapshots();
+        assertRatio(out, "fcr-7d|all|PT1H", HOUR, 1, 3);
+        assertRatio(out, "fcr-7d|queue=l1-chat|P1D", DAY, 1, 3);
+        assertRatio(out, "fcr-7d|all|PT1M", "2025-03-01T12:00:00Z", 0, 1);
+        assertRatio(provisional, "fcr-7d|all|PT1M", "2025-03-01T12:10:00Z", 1, 1);
+        assertFalse(out.containsKey("fcr-7d|all|PT1M@2025-03-01T12:10:00Z"), "c2 is not corrected: no new snapshot");
+        assertFalse(out.containsKey("fcr|all|PT1H@" + HOUR), "the plain FCR published nothing new");
+        assertRatio(provisional, "fcr|all|PT1H", HOUR, 2, 3);
+    }
+
+    private static ContactReceived repeat(String contact, Instant at, String repeatOf) {
+        return new ContactReceived(EventIds.random(), contact, at, Channel.CHAT, new Customer("cust-1", null, null,
+                null, null), "en", "again", "still broken", "billing", Priority.NORMAL, repeatOf, null, null, null,
+                null, null, null, null);
+    }
+
+    private static ContactQueued queued(String contact, String time, String queue) {
+        return new ContactQueued(EventIds.random(), contact, at(time), queue, 1, Channel.CHAT, Priority.NORMAL, "fits");
+    }
+
+    private static AgentPresenceChanged presence(String agent, String time, AgentStatus status) {
+        return new AgentPresenceChanged(EventIds.random(), agent, at(time), status, null, null);
+    }
+
+    private void assertQa(String key, double mean, long count, long sum) {
+        var store = driver.<String, KpiTally>getTimestampedWindowStore(KpiTopology.storeName(KpiWindow.PT1H));
+        var found = store.fetch(key, T0.toEpochMilli());
+        assertNotNull(found, key);
+        KpiSnapshot s = WindowSnapshots.of(key, KpiWindow.PT1H, T0,
+                Instant.ofEpochMilli(found.timestamp()), found.value()).get(0);
+        assertEquals("qa", s.kpi());
+        assertEquals("score", s.unit());
+        assertEquals(mean, s.value(), key);
+        assertEquals(count, s.count(), key);
+        assertEquals(sum, s.numerator(), key);
+    }
+
+    private static QualityEvaluated evaluation(String id, String time, String agent, String queue, Integer tier,
+            int score) {
+        return new QualityEvaluated("e-" + id, "c-" + id, at(time), id, agent, queue, tier, score,
+                Map.of("greeting", score), "supervisor-1");
     }
 
     private void replay() {
@@ -266,7 +416,12 @@ class KpiTopologyTest {
 
     private static OfferAccepted accepted(String contact, String time, String queue, int tier, Channel channel,
             String queuedAt) {
-        return new OfferAccepted(EventIds.random(), contact, at(time), "agent-1", queue, tier, channel, at(queuedAt));
+        return accepted(contact, time, queue, tier, channel, queuedAt, "agent-1");
+    }
+
+    private static OfferAccepted accepted(String contact, String time, String queue, int tier, Channel channel,
+            String queuedAt, String agent) {
+        return new OfferAccepted(EventIds.random(), contact, at(time), agent, queue, tier, channel, at(queuedAt));
     }
 
     private static ContactAbandoned abandoned(String contact, String time, Channel channel, String receivedAt) {
@@ -282,8 +437,13 @@ class KpiTopologyTest {
 
     private static WrapUpEnded wrapUp(String contact, String time, String queue, int tier, Channel channel,
             HandlingOutcome outcome, long talk, long hold, long wrap) {
+        return wrapUp(contact, time, queue, tier, channel, outcome, talk, hold, wrap, "agent-1");
+    }
+
+    private static WrapUpEnded wrapUp(String contact, String time, String queue, int tier, Channel channel,
+            HandlingOutcome outcome, long talk, long hold, long wrap, String agent) {
         Instant at = at(time);
-        return new WrapUpEnded(EventIds.random(), contact, at, "agent-1", queue, tier, channel, outcome,
+        return new WrapUpEnded(EventIds.random(), contact, at, agent, queue, tier, channel, outcome,
                 at.minusSeconds(talk + hold + wrap), at.minusSeconds(wrap), talk * 1000, hold * 1000, wrap * 1000);
     }
 
@@ -292,6 +452,8 @@ class KpiTopologyTest {
         String topic = event instanceof ContactEvent ? Topics.CONTACTS_RECEIVED
                 : event instanceof AssignmentEvent ? Topics.CONTACTS_ASSIGNMENTS
                 : event instanceof ContactResolved ? Topics.CONTACTS_RESOLVED
+                : event instanceof QualityEvaluated ? Topics.CONTACTS_EVALUATIONS
+                : event instanceof AgentPresenceChanged ? Topics.AGENTS_PRESENCE
                 : Topics.CONTACTS_ESCALATED;
         var headers = new RecordHeaders()
                 .add("ce_id", event.eventId().getBytes(StandardCharsets.UTF_8))

@@ -73,4 +73,15 @@ public interface RoutingConfig {
     /** At most this many candidate agents (or waiting contacts) are read per matching attempt. */
     @WithDefault("100")
     int candidateLimit();
+
+    /** How often the recovery sweep runs (read by the scheduler as {@code tierline.routing.recovery-sweep}). */
+    @WithDefault("5s")
+    String recoverySweep();
+
+    /**
+     * How long a contact may stay PENDING, and reserved capacity unclaimed, before the recovery sweep takes it
+     * for work a crash interrupted and finishes it.
+     */
+    @WithDefault("PT30S")
+    Duration recoveryAge();
 }

@@ -3,6 +3,7 @@ package io.tierline.routing.messaging;
 import io.tierline.platform.messaging.TransientRetry;
 import io.smallrye.common.annotation.Blocking;
 import io.tierline.events.ContactAbandoned;
+import io.tierline.events.ContactDeflected;
 import io.tierline.events.ContactEvent;
 import io.tierline.events.ContactReceived;
 import io.tierline.events.EventJson;
@@ -12,7 +13,7 @@ import io.tierline.routing.Arrivals;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** New and abandoned contacts from intake ({@code contacts.received}); unreadable records go to {@code routing.dlq}. */
+/** New, abandoned and deflected contacts from intake ({@code contacts.received}); unreadable records go to {@code routing.dlq}. */
 @ApplicationScoped
 public class ContactReceivedConsumer {
 
@@ -30,19 +31,28 @@ public class ContactReceivedConsumer {
     public void consume(String payload) {
         ContactEvent read = EventJson.read(payload, ContactEvent.class);
         if (read instanceof ContactAbandoned abandoned) {
-            if (abandoned.contactId() == null) {
-                throw new MalformedEventException("ContactAbandoned " + abandoned.eventId() + " without contactId");
-            }
-            retry.run("ContactAbandoned " + abandoned.eventId(), () -> abandons.abandoned(abandoned));
+            leave("ContactAbandoned", abandoned.eventId(), abandoned.contactId(), () -> abandons.abandoned(abandoned));
+            return;
+        }
+        if (read instanceof ContactDeflected deflected) {
+            leave("ContactDeflected", deflected.eventId(), deflected.contactId(), () -> abandons.deflected(deflected));
             return;
         }
         if (!(read instanceof ContactReceived event)) {
-            // deflections, surveys, further messages: not handled by routing in this increment
+            // surveys, further messages: not handled by routing in this increment
             return;
         }
         if (event.contactId() == null || event.channel() == null) {
             throw new MalformedEventException("ContactReceived " + event.eventId() + " without contactId or channel");
         }
         retry.run("ContactReceived " + event.eventId(), () -> arrivals.received(event));
+    }
+
+    /** The customer left (abandoned) or self-served (deflected): the contact leaves its queue. */
+    private void leave(String type, String eventId, String contactId, Runnable withdraw) {
+        if (contactId == null) {
+            throw new MalformedEventException(type + " " + eventId + " without contactId");
+        }
+        retry.run(type + " " + eventId, withdraw);
     }
 }

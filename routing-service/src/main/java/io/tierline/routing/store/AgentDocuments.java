@@ -19,6 +19,8 @@ final class AgentDocuments {
     static final String CAPACITY = "capacity";
     static final String FREE = "free";
     static final String HOLDS = "holds";
+    /** [{contact, at}]: capacity reserved for a contact and not yet seen claimed by the recovery sweep. */
+    static final String RESERVATIONS = "reservations";
     static final String STATUS = "status";
     static final String PREVIOUS_STATUS = "previousStatus";
     static final String STATUS_CHANGED_AT = "statusChangedAt";
@@ -30,6 +32,10 @@ final class AgentDocuments {
     static final String STREAM_SEEN_AT = "streamSeenAt";
 
     private AgentDocuments() {
+    }
+
+    static Document reservation(String contactId, Channel channel, Instant at) {
+        return new Document("contact", contactId).append("channel", channel.name()).append("at", Docs.date(at));
     }
 
     static String free(Channel channel) {

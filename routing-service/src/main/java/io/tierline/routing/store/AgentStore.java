@@ -4,6 +4,7 @@ import static io.tierline.routing.store.AgentDocuments.HOLDS;
 import static io.tierline.routing.store.AgentDocuments.ID;
 import static io.tierline.routing.store.AgentDocuments.IDLE_SINCE;
 import static io.tierline.routing.store.AgentDocuments.LANGUAGE_KEYS;
+import static io.tierline.routing.store.AgentDocuments.RESERVATIONS;
 import static io.tierline.routing.store.AgentDocuments.STATUS;
 import static io.tierline.routing.store.AgentDocuments.STATUS_SEQ;
 import static io.tierline.routing.store.AgentDocuments.TIER;
@@ -176,13 +177,15 @@ public class AgentStore {
                 Filters.and(Filters.eq(ID, agentId), Filters.eq(STATUS, AgentStatus.AVAILABLE.name()),
                         Filters.gt(free(channel), 0), Filters.ne(HOLDS, contactId)),
                 Updates.combine(Updates.inc(free(channel), -1), Updates.push(HOLDS, contactId),
+                        Updates.push(RESERVATIONS, AgentDocuments.reservation(contactId, channel, now)),
                         Updates.set(IDLE_SINCE, Docs.date(now))))
                 .getModifiedCount() == 1;
     }
 
     /** Gives back what the contact holds; a no-op if it holds nothing (idempotent). */
     public boolean release(String agentId, Channel channel, String contactId, Instant idleSince) {
-        List<Bson> updates = new ArrayList<>(List.of(Updates.inc(free(channel), 1), Updates.pull(HOLDS, contactId)));
+        List<Bson> updates = new ArrayList<>(List.of(Updates.inc(free(channel), 1), Updates.pull(HOLDS, contactId),
+                Updates.pull(RESERVATIONS, new Document("contact", contactId))));
         if (idleSince != null) {
             updates.add(Updates.set(IDLE_SINCE, Docs.date(idleSince)));
         }

@@ -10,6 +10,7 @@ import io.tierline.routing.ContactState;
 import io.tierline.routing.Decline;
 import io.tierline.routing.Languages;
 import io.tierline.routing.Offer;
+import io.tierline.routing.PendingCause;
 import io.tierline.routing.OfferLapse;
 import io.tierline.routing.Transfer;
 import io.tierline.routing.Withdrawal;
@@ -58,6 +59,10 @@ final class ContactDocuments {
     static final String OVERFLOW_FROM = "overflowFrom";
     static final String TRANSFERS = "transfers";
     static final String LAST_TRANSFER = "lastTransfer";
+    /** {since, cause}: when and why the contact became PENDING; the recovery sweep finishes it if it stays so. */
+    static final String PENDING = "pending";
+    static final String PENDING_SINCE = "pending.since";
+    static final String PENDING_CAUSE = "pending.cause";
 
     private ContactDocuments() {
     }
@@ -92,7 +97,13 @@ final class ContactDocuments {
                 .append(LAPSE, c.lapse() == null ? null : lapse(c.lapse()))
                 .append(WITHDRAWAL, c.withdrawal() == null ? null : withdrawal(c.withdrawal()))
                 .append(TRANSFERS, c.transfers())
-                .append(LAST_TRANSFER, c.lastTransfer() == null ? null : transfer(c.lastTransfer()));
+                .append(LAST_TRANSFER, c.lastTransfer() == null ? null : transfer(c.lastTransfer()))
+                .append(PENDING, c.state() == ContactState.PENDING
+                        ? pending(c.queuedAt(), PendingCause.PLACED) : null);
+    }
+
+    static Document pending(java.time.Instant since, PendingCause cause) {
+        return new Document("since", Docs.date(since)).append("cause", cause.name());
     }
 
     static Document lapse(OfferLapse l) {

@@ -39,6 +39,7 @@ import static io.tierline.routing.store.ContactDocuments.TRANSFERS;
 import static io.tierline.routing.store.ContactDocuments.WITHDRAWAL;
 import static io.tierline.routing.store.ContactDocuments.OVERFLOW_FROM;
 import static io.tierline.routing.store.ContactDocuments.WITHDRAWAL_DONE;
+import static io.tierline.routing.store.ContactDocuments.PENDING;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -56,6 +57,7 @@ import io.tierline.routing.ContactState;
 import io.tierline.routing.Decline;
 import io.tierline.routing.Languages;
 import io.tierline.routing.Offer;
+import io.tierline.routing.PendingCause;
 import io.tierline.routing.OfferLapse;
 import io.tierline.routing.Transfer;
 import io.tierline.routing.Withdrawal;
@@ -121,7 +123,7 @@ public class ContactStore {
     /** A WAITING contact found a queue: PENDING there. */
     public boolean place(String id, Placement placement) {
         return update(Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.WAITING.name())),
-                Updates.combine(placed(placement)));
+                Updates.combine(placed(placement, PendingCause.PLACED)));
     }
 
     /** Escalation moved the contact to another tier and queue: PENDING there, once per event. */
@@ -129,14 +131,16 @@ public class ContactStore {
             Priority priority) {
         return update(Filters.and(Filters.eq(ID, id), Filters.ne(APPLIED, eventId),
                         Filters.nin(STATE, ContactState.OFFERED.name(), ContactState.ASSIGNED.name())),
-                Updates.combine(placed(placement), Updates.set(CASE_ID, caseId),
+                Updates.combine(placed(placement, PendingCause.PLACED), Updates.set(CASE_ID, caseId),
                         Updates.set(ESCALATIONS, escalations), Updates.set(PRIORITY, priority.name()),
                         Updates.set(PRIORITY_RANK, priority.ordinal()), Updates.unset(OFFER),
                         Updates.unset(OUTCOME), Updates.unset(WITHDRAWAL), Updates.push(APPLIED, eventId)));
     }
 
-    private static Bson placed(Placement p) {
-        return Updates.combine(Updates.set(STATE, ContactState.PENDING.name()), Updates.set(QUEUE_ID, p.queueId()),
+    private static Bson placed(Placement p, PendingCause cause) {
+        return Updates.combine(Updates.set(STATE, ContactState.PENDING.name()),
+                Updates.set(PENDING, ContactDocuments.pending(p.queuedAt(), cause)),
+                Updates.set(QUEUE_ID, p.queueId()),
                 Updates.set(TIER, p.tier()), Updates.set(REASON, p.reason()),
                 Updates.set(QUEUED_AT, Docs.date(p.queuedAt())), Updates.set(ARRIVAL_EVENT_ID, p.arrivalEventId()));
     }
@@ -144,7 +148,8 @@ public class ContactStore {
     /** PENDING to QUEUED, after ContactQueued (or OfferDeclined) was published: now it can be matched. */
     public boolean announce(String id) {
         return update(Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.PENDING.name())),
-                Updates.combine(Updates.set(STATE, ContactState.QUEUED.name()), Updates.unset(OVERFLOW_FROM)));
+                Updates.combine(Updates.set(STATE, ContactState.QUEUED.name()), Updates.unset(OVERFLOW_FROM),
+                        Updates.unset(PENDING)));
     }
 
     /** QUEUED contacts of the queue that entered it at or before {@code cutoff}, longest waiting first. */
@@ -160,7 +165,7 @@ public class ContactStore {
     public boolean overflow(Contact read, Placement placement) {
         return update(Filters.and(Filters.eq(ID, read.id()), Filters.eq(STATE, ContactState.QUEUED.name()),
                         Filters.eq(QUEUE_ID, read.queueId()), Filters.eq(OFFER_SEQ, read.offerSeq())),
-                Updates.combine(placed(placement), Updates.set(OVERFLOW_FROM, read.queueId())));
+                Updates.combine(placed(placement, PendingCause.PLACED), Updates.set(OVERFLOW_FROM, read.queueId())));
     }
 
     /** Contacts moved to an overflow queue whose ContactQueued may not be out (e.g. after a crash). */
@@ -211,6 +216,7 @@ public class ContactStore {
     public boolean decline(String id, Decline decline) {
         return update(current(id, ContactState.OFFERED, decline.agentId(), decline.seq()), Updates.combine(
                 Updates.set(STATE, ContactState.PENDING.name()), Updates.unset(OFFER),
+                Updates.set(PENDING, ContactDocuments.pending(decline.at(), PendingCause.DECLINED)),
                 Updates.addToSet(EXCLUDED, decline.agentId()),
                 Updates.push(DECLINES, ContactDocuments.decline(decline))));
     }
@@ -299,7 +305,8 @@ public class ContactStore {
     public boolean transfer(String id, Instant heldAt, Placement placement, Transfer transfer) {
         return update(Filters.and(current(id, ContactState.ASSIGNED, transfer.agentId(), transfer.seq()),
                         Filters.eq(OFFER_HELD_AT, Docs.date(heldAt))),
-                Updates.combine(placed(placement), Updates.unset(OFFER), Updates.inc(TRANSFERS, 1),
+                Updates.combine(placed(placement, PendingCause.TRANSFERRED), Updates.unset(OFFER),
+                        Updates.inc(TRANSFERS, 1),
                         Updates.set(LAST_TRANSFER, ContactDocuments.transfer(transfer)),
                         Updates.addToSet(EXCLUDED, transfer.agentId())));
     }

@@ -1,0 +1,75 @@
+package io.tierline.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs the system benchmarks named on the command line (default: all) and writes
+ * {@code bench/results/<date>.json} and {@code .md}: per benchmark the figure, its same-run baseline and the
+ * ratio. {@code bench/run} calls it after building. The issues' sizes are the defaults; system properties
+ * {@code bench.intake.seconds}, {@code bench.intake.connections}, {@code bench.offer.agents}, {@code bench.offer.rate},
+ * {@code bench.offer.seconds}, {@code bench.kpi.rate} and {@code bench.kpi.seconds} change them for a quick trial.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> names = args.length == 0 ? List.of("intake-throughput", "post-to-offer-latency", "kpi-freshness")
+                : List.of(args);
+        Path root = Path.of(System.getProperty("tierline.root", "."));
+        List<BenchResult> results = new ArrayList<>();
+        for (String name : names) {
+            System.out.println("== " + name);
+            BenchResult r = switch (name) {
+                case "intake-throughput" -> IntakeThroughputBench.run(
+                        Duration.ofSeconds(Long.getLong("bench.intake.seconds", 30)), Duration.ofSeconds(10),
+                        Integer.getInteger("bench.intake.connections", 64));
+                case "post-to-offer-latency" -> OfferLatencyBench.run(Integer.getInteger("bench.offer.agents", 2000),
+                        Integer.getInteger("bench.offer.rate", 500),
+                        Duration.ofSeconds(Long.getLong("bench.offer.seconds", 60)));
+                case "kpi-freshness" -> KpiFreshnessBench.run(Integer.getInteger("bench.kpi.rate", 2000),
+                        Duration.ofSeconds(Long.getLong("bench.kpi.seconds", 60)));
+                default -> throw new IllegalArgumentException("unknown benchmark " + name);
+            };
+            System.out.println(r.line());
+            results.add(r);
+        }
+        write(root.resolve("bench/results"), results);
+    }
+
+    static void write(Path dir, List<BenchResult> results) throws Exception {
+        Files.createDirectories(dir);
+        String date = LocalDate.now(ZoneOffset.UTC).toString();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("date", date);
+        doc.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                "java", System.getProperty("java.version")));
+        doc.put("results", results.stream().map(BenchResult::toMap).toList());
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Files.writeString(dir.resolve(date + ".json"), json.writeValueAsString(doc));
+        StringBuilder md = new StringBuilder("# Benchmark report " + date + "\n\n");
+        md.append(String.format(Locale.ROOT, "%d cores, %s, Java %s. Figures and baselines are from the same run.%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("java.version")));
+        md.append("| benchmark | figure | baseline | ratio | target |\n| --- | --- | --- | --- | --- |\n");
+        for (BenchResult r : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %s: %.1f %s | %s: %.1f %s | %.3f | %s |%n", r.name(),
+                    r.figureName(), r.figure(), r.unit(), r.baselineName(), r.baseline(), r.unit(), r.ratio(), r.target()));
+        }
+        md.append("\nDetails are in the JSON file of the same date.\n");
+        Files.writeString(dir.resolve(date + ".md"), md.toString());
+        System.out.println("wrote " + dir.resolve(date + ".md"));
+    }
+}

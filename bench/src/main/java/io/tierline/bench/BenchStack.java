@@ -1,0 +1,75 @@
+package io.tierline.bench;
+
+import io.tierline.embedded.EmbeddedKafka;
+import io.tierline.embedded.EmbeddedMongo;
+import io.tierline.embedded.FreePorts;
+import io.tierline.embedded.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kafka broker (KRaft) and a MongoDB wire store in this JVM, and packaged services as their own processes,
+ * the way deploy/local/start runs them: what a benchmark measures against. A fresh random gateway API key
+ * is made for each stack (never a committed one).
+ */
+final class BenchStack implements AutoCloseable {
+
+    final EmbeddedKafka kafka;
+    final EmbeddedMongo mongo;
+    final String gatewayKey;
+    private final Path root;
+    private final Path logs;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    BenchStack(int partitions) throws Exception {
+        root = Path.of(System.getProperty("tierline.root", "."));
+        logs = Files.createDirectories(root.resolve("bench/target/logs"));
+        mongo = EmbeddedMongo.start(0, null);
+        kafka = EmbeddedKafka.start(FreePorts.next(), FreePorts.next(), null).createCatalogueTopics(partitions);
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        gatewayKey = HexFormat.of().formatHex(key);
+    }
+
+    /** Starts a service and waits until it is ready. */
+    ServiceProcess start(String module, Map<String, String> properties) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MONGODB_URI", mongo.connectionString());
+        Map<String, String> props = new HashMap<>(properties);
+        if (module.equals("intake-service")) {
+            props.putAll(GatewayKeys.intakeProperties(gatewayKey));
+        }
+        ServiceProcess s = ServiceProcess.start(root, module, FreePorts.next(), env, props, logs, "512m");
+        services.add(s);
+        return s.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** Peak RSS (MB) of each service started so far, by module; read before closing. */
+    Map<String, Long> peakRssMb() {
+        Map<String, Long> rss = new java.util.LinkedHashMap<>();
+        services.forEach(s -> rss.put(s.module(), s.peakRssMb()));
+        return rss;
+    }
+
+    static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess s : services) {
+            s.close();
+        }
+        kafka.close();
+        mongo.close();
+    }
+}

@@ -1,0 +1,141 @@
+package io.tierline.bench;
+
+import io.tierline.embedded.ServiceProcess;
+import io.tierline.events.Channel;
+import io.tierline.events.CloudEventHeaders;
+import io.tierline.events.ContactResolved;
+import io.tierline.events.EventIds;
+import io.tierline.events.EventJson;
+import io.tierline.events.Topics;
+import io.tierline.simulator.Latencies;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Issue 6's measurement: a steady stream of resolutions ({@code perSecond}, on a handful of queues) into the
+ * packaged metrics-service, and, ten times a second, a probe resolution on a queue of its own; freshness is
+ * the time from producing a probe until {@code GET /kpis} for its queue counts it. Baseline: the broker's raw
+ * two-hop latency at the same rate (the topology reads the source and its repartition topic: two hops).
+ */
+public final class KpiFreshnessBench {
+
+    private KpiFreshnessBench() {
+    }
+
+    public static BenchResult run(double perSecond, Duration measure) throws Exception {
+        try (BenchStack stack = new BenchStack(3)) {
+            ServiceProcess metrics = stack.start("metrics-service", Map.of("quarkus.log.level", "WARN"));
+            Latencies freshness = new Latencies();
+            AtomicLong sent = new AtomicLong();
+            AtomicLong unseen = new AtomicLong();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            ExecutorService pollers = Executors.newFixedThreadPool(16);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "1"),
+                    new StringSerializer(), new StringSerializer())) {
+                warmUp(producer, metrics, http);
+                long interval = (long) (1e9 / perSecond);
+                long start = System.nanoTime();
+                long end = start + measure.toNanos();
+                long next = start;
+                long n = 0;
+                while (next < end) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    if (n % Math.max(1, (long) (perSecond / 10)) == 0) {
+                        String queue = "probe-" + n;
+                        long produced = System.nanoTime();
+                        send(producer, queue);
+                        pollers.submit(() -> awaitCounted(http, metrics.baseUrl(), queue, produced, freshness, unseen));
+                    } else {
+                        send(producer, "load-" + (n % 8));
+                    }
+                    sent.incrementAndGet();
+                    n++;
+                    next += interval;
+                }
+            } finally {
+                pollers.shutdown();
+                pollers.awaitTermination(60, TimeUnit.SECONDS);
+            }
+            Latencies twoHop = TwoHopLatency.run(stack.kafka.bootstrapServers(), Long.toString(System.nanoTime(), 36),
+                    perSecond, measure, 600);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("eventsPerSecond", perSecond);
+            details.put("events", sent.get());
+            details.put("probes", freshness.count());
+            details.put("probesNotSeenWithin30s", unseen.get());
+            details.put("freshnessMillis", Map.of("p50", freshness.percentileMillis(0.5),
+                    "p99", freshness.percentileMillis(0.99)));
+            details.put("twoHopMillis", Map.of("p50", twoHop.percentileMillis(0.5), "p99", twoHop.percentileMillis(0.99)));
+            details.put("peakRssMb", stack.peakRssMb());
+            return new BenchResult("kpi-freshness", "KPI freshness p99", freshness.percentileMillis(0.99), "ms",
+                    "broker two-hop p99 at the same rate", twoHop.percentileMillis(0.99), false,
+                    "p99 under 1 s at 2,000 events/s", details);
+        }
+    }
+
+    private static void warmUp(KafkaProducer<String, String> producer, ServiceProcess metrics, HttpClient http)
+            throws Exception {
+        Latencies ignored = new Latencies();
+        AtomicLong unseen = new AtomicLong();
+        for (int i = 0; i < 5; i++) {
+            send(producer, "warm-up-" + i);
+            awaitCounted(http, metrics.baseUrl(), "warm-up-" + i, System.nanoTime(), ignored, unseen);
+        }
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String queue) {
+        Instant now = Instant.now();
+        ContactResolved event = new ContactResolved(EventIds.random(), "bench-" + EventIds.random(), now, "agent-1",
+                queue, 1, Channel.CHAT, "cust-1", "billing", null, "FIXED", null, 0, 0, null, now.minusSeconds(60),
+                now.minusSeconds(50), 40_000, 0);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONTACTS_RESOLVED, event.key(),
+                EventJson.write(event));
+        Map.of(CloudEventHeaders.ID, event.eventId(), CloudEventHeaders.TYPE, event.ceType(),
+                CloudEventHeaders.SOURCE, "/tierline/bench", CloudEventHeaders.TIME, now.toString(),
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE)
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+    }
+
+    private static void awaitCounted(HttpClient http, String base, String queue, long produced, Latencies freshness,
+            AtomicLong unseen) {
+        URI uri = URI.create(base + "/kpis?kpi=fcr&window=PT1H&dimension="
+                + URLEncoder.encode("queue=" + queue, StandardCharsets.UTF_8));
+        long deadline = produced + Duration.ofSeconds(30).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"denominator\":1")) {
+                    freshness.record((System.nanoTime() - produced) / 1000);
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        } catch (Exception e) {
+            // counted as unseen below
+        }
+        unseen.incrementAndGet();
+    }
+}

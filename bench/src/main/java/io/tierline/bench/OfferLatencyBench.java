@@ -1,0 +1,70 @@
+package io.tierline.bench;
+
+import io.tierline.simulator.Latencies;
+import io.tierline.embedded.ServiceProcess;
+import io.tierline.events.Channel;
+import io.tierline.simulator.AgentGroup;
+import io.tierline.simulator.Arrivals;
+import io.tierline.simulator.CustomerBehaviour;
+import io.tierline.simulator.LogNormal;
+import io.tierline.simulator.Scenario;
+import io.tierline.simulator.Simulator;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue 4's measurement: the broker, intake and routing (packaged, as processes) with {@code agents} simulated
+ * desktops holding SSE streams, a fixed Poisson arrival rate, and post-to-offer latency (from the contact's
+ * POST until its offer reaches the agent's SSE stream) p50/p99/p99.9; next to it, in the same run on the same
+ * broker, the raw two-hop latency (produce, consume, produce, consume) at the same rate.
+ */
+public final class OfferLatencyBench {
+
+    private OfferLatencyBench() {
+    }
+
+    public static BenchResult run(int agents, double perSecond, Duration measure) throws Exception {
+        try (BenchStack stack = new BenchStack(3)) {
+            ServiceProcess intake = stack.start("intake-service", Map.of("quarkus.log.level", "WARN"));
+            ServiceProcess routing = stack.start("routing-service", Map.of("quarkus.log.level", "WARN"));
+            Scenario scenario = scenario(agents, perSecond, measure);
+            Map<String, Object> figures = Simulator.runForFigures(scenario, intake.baseUrl(), routing.baseUrl(),
+                    stack.gatewayKey, Duration.ofSeconds(30));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> offer = (Map<String, Object>) figures.get("postToOfferMillis");
+            Latencies twoHop = TwoHopLatency.run(stack.kafka.bootstrapServers(), Long.toString(System.nanoTime(), 36),
+                    perSecond, measure, 1000);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("agents", agents);
+            details.put("arrivalsPerSecond", perSecond);
+            details.put("postToOfferMillis", offer);
+            details.put("twoHopMillis", Map.of("count", twoHop.count(), "p50", twoHop.percentileMillis(0.5),
+                    "p99", twoHop.percentileMillis(0.99), "p999", twoHop.percentileMillis(0.999)));
+            details.put("simulation", figures);
+            details.put("peakRssMb", stack.peakRssMb());
+            double p99 = offer.get("p99") instanceof Number n ? n.doubleValue() : Double.NaN;
+            return new BenchResult("post-to-offer-latency", "post-to-offer p99", p99, "ms",
+                    "broker two-hop p99 at the same rate", twoHop.percentileMillis(0.99), false,
+                    "p99 within 3x the two-hop p99 and <= 50 ms at 500 contacts/s", details);
+        }
+    }
+
+    /** Agents that take every offer quickly and hold contacts briefly, so latency, not capacity, is measured. */
+    static Scenario scenario(int agents, double perSecond, Duration measure) {
+        Map<String, Object> queue = new LinkedHashMap<>();
+        queue.put("id", "bench-chat");
+        queue.put("name", "Bench chat");
+        queue.put("tier", 1);
+        queue.put("channels", List.of("CHAT"));
+        queue.put("languages", List.of("en"));
+        Arrivals arrivals = new Arrivals(perSecond * 60, List.of(), 0, 1, Map.of(Channel.CHAT, 1.0),
+                Map.of("billing", 1.0), Map.of("en", 1.0), 0, 0, 1_000_000, List.of());
+        CustomerBehaviour customers = new CustomerBehaviour(new LogNormal(3600, 0.1), 0, null, 0);
+        AgentGroup group = new AgentGroup("bench", agents, 1, List.of("en"), Map.of(), Map.of(Channel.CHAT, 5),
+                new LogNormal(0.1, 0.2), 0, 0, new LogNormal(2, 0.3), 0, null, new LogNormal(0.2, 0.2), 0);
+        return new Scenario("offer-latency", agents + " agents at " + perSecond + "/s", 1, measure, arrivals,
+                customers, List.of(queue), List.of(group));
+    }
+}

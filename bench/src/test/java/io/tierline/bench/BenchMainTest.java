@@ -1,0 +1,44 @@
+package io.tierline.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchMainTest {
+
+    @Test
+    void theReportHasEachFigureItsBaselineAndTheirRatio(@TempDir Path dir) throws Exception {
+        var throughput = new BenchResult("intake-throughput", "contacts accepted/s", 2500, "1/s", "raw producer", 10000,
+                true, ">= 5000", Map.of("connections", 64));
+        var latency = new BenchResult("post-to-offer-latency", "p99", 30, "ms", "two-hop p99", 12, false, "<= 3x",
+                Map.of());
+        BenchMain.write(dir, List.of(throughput, latency));
+        Path md;
+        try (var files = Files.list(dir)) {
+            md = files.filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow();
+        }
+        String report = Files.readString(md);
+        assertTrue(report.contains("| intake-throughput | contacts accepted/s: 2500.0 1/s | raw producer: 10000.0 1/s | 0.250 |"), report);
+        assertTrue(report.contains("| post-to-offer-latency | p99: 30.0 ms | two-hop p99: 12.0 ms | 2.500 |"), report);
+        var json = new ObjectMapper().readTree(Files.readString(Path.of(md.toString().replace(".md", ".json"))));
+        assertEquals(0.25, json.path("results").get(0).path("ratio").asDouble(), 1e-9);
+        assertEquals(64, json.path("results").get(0).path("details").path("connections").asInt());
+    }
+
+    @Test
+    void theLatencyScenarioIsValidAndHasNoAbandonsNorEscalations() {
+        var s = OfferLatencyBench.scenario(2000, 500, java.time.Duration.ofSeconds(60));
+        assertEquals(2000, s.agentCount());
+        assertEquals(30_000, s.arrivals().ratePerMinute());
+        assertEquals(0, s.agents().get(0).escalateShare());
+        assertEquals(0, s.agents().get(0).missShare() + s.agents().get(0).declineShare());
+        assertTrue(s.customers().patience().medianSeconds() >= 3600, "no customer gives up during the run");
+    }
+}

@@ -1,0 +1,115 @@
+package io.tierline.metrics.streams;
+
+import io.tierline.events.KpiSnapshot;
+import io.tierline.metrics.KpiWindow;
+import io.tierline.metrics.kpi.QueueWaits;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Reads the KPI windows from the topology's window stores (interactive queries): the same tallies, turned into
+ * snapshots by the same {@link WindowSnapshots}, as the {@code kpi.*} topics carry. This instance's stores only:
+ * one instance holds every key while the topics have one partition (see the README).
+ */
+@ApplicationScoped
+public class KpiState {
+
+    private final KpiStreams kpiStreams;
+
+    public KpiState(KpiStreams kpiStreams) {
+        this.kpiStreams = kpiStreams;
+    }
+
+    /** The start of the UTC-aligned window of this size that contains {@code at}. */
+    public static Instant windowStart(KpiWindow window, Instant at) {
+        long size = window.length().toMillis();
+        long time = at.toEpochMilli();
+        return Instant.ofEpochMilli(time - Math.floorMod(time, size));
+    }
+
+    /**
+     * The snapshots of these KPIs in this dimension for the window containing {@code at}; a KPI with nothing
+     * counted there gets an empty snapshot (value null, counts 0).
+     *
+     * @throws KpiStateUnavailableException while the stores cannot be queried (starting, rebalancing, failed)
+     */
+    public List<KpiSnapshot> snapshots(List<String> kpis, String dimension, KpiWindow window, Instant at) {
+        Instant start = windowStart(window, at);
+        List<KpiSnapshot> out = new ArrayList<>();
+        try {
+            for (String kpi : kpis) {
+                String key = Contribution.key(kpi, dimension);
+                ValueAndTimestamp<KpiTally> found = store(kpi, window).fetch(key, start.toEpochMilli());
+                KpiTally tally = found == null ? new KpiTally() : found.value();
+                Instant occurredAt = found == null ? start : Instant.ofEpochMilli(found.timestamp());
+                out.addAll(WindowSnapshots.of(key, window, start, occurredAt, tally));
+            }
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw new KpiStateUnavailableException(e.getMessage());
+        }
+        return out;
+    }
+
+    /** Every snapshot of the window containing {@code at}, all KPIs and dimensions counted in it. */
+    public List<KpiSnapshot> all(KpiWindow window, Instant at) {
+        Instant start = windowStart(window, at);
+        List<KpiSnapshot> out = new ArrayList<>();
+        try (var entries = store(Kpis.FCR, window).fetchAll(start, start);
+                var sevenDay = store(Kpis.FCR_7D, window).fetchAll(start, start)) {
+            entries.forEachRemaining(e -> out.addAll(WindowSnapshots.of(e.key.key(), window, start,
+                    Instant.ofEpochMilli(e.value.timestamp()), e.value.value())));
+            sevenDay.forEachRemaining(e -> out.addAll(WindowSnapshots.of(e.key.key(), window, start,
+                    Instant.ofEpochMilli(e.value.timestamp()), e.value.value())));
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw new KpiStateUnavailableException(e.getMessage());
+        }
+        return out;
+    }
+
+    /** The snapshots of one KPI in one dimension for every window from the one containing {@code from} to now's. */
+    public List<KpiSnapshot> series(String kpi, String dimension, KpiWindow window, Instant from, Instant to) {
+        String key = Contribution.key(kpi, dimension);
+        List<KpiSnapshot> out = new ArrayList<>();
+        try (var windows = store(kpi, window).fetch(key, windowStart(window, from), windowStart(window, to))) {
+            windows.forEachRemaining(w -> out.addAll(WindowSnapshots.of(key, window, Instant.ofEpochMilli(w.key),
+                    Instant.ofEpochMilli(w.value.timestamp()), w.value.value())));
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw new KpiStateUnavailableException(e.getMessage());
+        }
+        return out;
+    }
+
+    /** The queue gauges now: every queue with a contact waiting, from the topology's store of waiting contacts. */
+    public List<QueueWaits.QueueWait> queues(Instant now) {
+        KafkaStreams streams = running();
+        List<QueueWaits.Waiting> waiting = new ArrayList<>();
+        try (var all = streams.store(StoreQueryParameters.fromNameAndType(WaitingProcessor.STORE,
+                QueryableStoreTypes.<String, String>keyValueStore())).all()) {
+            all.forEachRemaining(kv -> waiting.add(QueueWaits.Waiting.decode(kv.value)));
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw new KpiStateUnavailableException(e.getMessage());
+        }
+        return QueueWaits.at(now, waiting);
+    }
+
+    private KafkaStreams running() {
+        KafkaStreams streams = kpiStreams.streams();
+        if (streams == null) {
+            throw new KpiStateUnavailableException("the KPI topology has not started");
+        }
+        return streams;
+    }
+
+    private ReadOnlyWindowStore<String, ValueAndTimestamp<KpiTally>> store(String kpi, KpiWindow window) {
+        return running().store(StoreQueryParameters.fromNameAndType(KpiTopology.storeName(kpi, window),
+                QueryableStoreTypes.<String, KpiTally>timestampedWindowStore()));
+    }
+}

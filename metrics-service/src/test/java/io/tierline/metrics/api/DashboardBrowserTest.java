@@ -1,0 +1,87 @@
+package io.tierline.metrics.api;
+
+import static io.tierline.metrics.TestEvents.kpis;
+import static io.tierline.metrics.TestEvents.resolved;
+import static io.tierline.metrics.TestEvents.send;
+import static io.tierline.metrics.TestEvents.unique;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.tierline.embedded.HeadlessChromium;
+import io.tierline.embedded.TierlineTestInfra;
+import io.tierline.events.Channel;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard in a real headless Chromium: its FCR tile shows what {@code GET /kpis} reports, and when new
+ * events arrive it changes to the new value without a reload (from {@code /kpis/stream}). Saves a screenshot to
+ * {@code target/dashboard.png}.
+ */
+@QuarkusTest
+@QuarkusTestResource(TierlineTestInfra.class)
+class DashboardBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TestHTTPResource("/")
+    URL dashboard;
+
+    @Test
+    void theTilesShowTheApiValuesAndFollowNewEventsLive() throws Exception {
+        assertTrue(HeadlessChromium.available(), "browser tests need Chromium: apt-get install chromium (or set CHROMIUM)");
+        String queue = unique("dash");
+        send(resolved(queue, Channel.CHAT, 1, 0, 0, Instant.now()));
+        try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
+            browser.open(dashboard.toString());
+            String first = awaitTileMatchesApi(browser);
+
+            // one more contact resolved at first contact: the tile follows, the page is not reloaded
+            browser.evaluate("window.__notReloaded = true");
+            send(resolved(queue, Channel.CHAT, 1, 0, 0, Instant.now()));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !apiFcr().equals(first));
+            String second = awaitTileMatchesApi(browser);
+            assertNotEquals(first, second, "the tile changed with the new event");
+            assertEquals("true", browser.evaluate("String(window.__notReloaded === true)"), "updated live, not reloaded");
+
+            Path png = Path.of("target", "dashboard.png");
+            browser.screenshot(png);
+            assertTrue(Files.size(png) > 1000, "a screenshot of the dashboard");
+        }
+    }
+
+    /** Waits until the FCR tile shows what the API reports for the current PT15M window; answers that text. */
+    private static String awaitTileMatchesApi(HeadlessChromium browser) {
+        String[] shown = new String[1];
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String expected = apiFcr();
+            shown[0] = browser.evaluate("document.querySelector('#tile-fcr .value').textContent + ' | '"
+                    + " + document.querySelector('#tile-fcr .detail').textContent");
+            assertEquals(expected, shown[0], "dashboard status: " + browser.evaluate("document.getElementById('status').textContent"));
+        });
+        return shown[0];
+    }
+
+    /** The FCR of the current PT15M window as the dashboard formats it: "66.7 % | 2 of 3". */
+    private static String apiFcr() {
+        JsonPath k = kpis(Map.of("kpi", "fcr", "window", "PT15M"));
+        Number value = k.get("fcr.value");
+        Number numerator = k.get("fcr.numerator");
+        Number denominator = k.get("fcr.denominator");
+        String shown = value == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f %%", value.doubleValue() * 100);
+        String detail = denominator == null ? "not computed yet" : numerator.longValue() + " of " + denominator.longValue();
+        return shown + " | " + detail;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tierline.simulator;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The command line: {@code --scenario quiet-day|<file.yaml> --intake URL --routing URL [--duration PT5M]
+ * [--seed N] [--summary-json FILE] [--max-in-flight N] [--drain PT1M]}: after the arrivals end, {@code --drain}
+ * waits (at most that long) until no contact is waiting or being handled; the gateway API key comes from the environment
+ * ({@code TIERLINE_GATEWAY_API_KEY}), never from the command line (it would show in the process list).
+ */
+record Options(String scenario, String intake, String routing, Duration duration, Long seed, String apiKey,
+        String summaryJson, int maxInFlight, Duration drain) {
+
+    static Options parse(String[] args, Map<String, String> env) {
+        String scenario = "quiet-day";
+        String intake = "http://localhost:8081";
+        String routing = "http://localhost:8082";
+        Duration duration = null;
+        Long seed = null;
+        String summary = null;
+        int maxInFlight = 512;
+        Duration drain = Duration.ZERO;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                throw new IllegalArgumentException(usage());
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(a + " needs a value\n" + usage());
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--scenario" -> scenario = v;
+                case "--intake" -> intake = v;
+                case "--routing" -> routing = v;
+                case "--duration" -> duration = Duration.parse(v);
+                case "--seed" -> seed = Long.parseLong(v);
+                case "--summary-json" -> summary = v;
+                case "--max-in-flight" -> maxInFlight = Integer.parseInt(v);
+                case "--drain" -> drain = Duration.parse(v);
+                default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+            }
+        }
+        return new Options(scenario, strip(intake), strip(routing), duration, seed,
+                env.get("TIERLINE_GATEWAY_API_KEY"), summary, maxInFlight, drain);
+    }
+
+    static String usage() {
+        return "usage: simulator [--scenario " + String.join("|", ScenarioLoader.SHIPPED) + "|FILE.yaml]"
+                + " [--intake URL] [--routing URL] [--duration ISO-8601] [--seed N] [--summary-json FILE]"
+                + " [--max-in-flight N] [--drain ISO-8601]\n  environment: TIERLINE_GATEWAY_API_KEY (the gateway key intake expects)";
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

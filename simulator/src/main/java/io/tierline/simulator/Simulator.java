@@ -1,0 +1,182 @@
+package io.tierline.simulator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a scenario against a running Tierline through its public API: sets up the scenario's queues and agents
+ * in routing, opens one SSE desktop per agent, posts the arrivals on schedule, prints a progress line every few
+ * seconds and a summary table at the end.
+ */
+public final class Simulator {
+
+    private final Scenario scenario;
+    private final Options options;
+    private final Tally tally = new Tally();
+    private Summary summary;
+
+    Simulator(Scenario scenario, Options options) {
+        this.scenario = scenario;
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        Scenario scenario;
+        try {
+            options = Options.parse(args, System.getenv());
+            scenario = ScenarioLoader.load(options.scenario());
+        } catch (IllegalArgumentException | ScenarioLoader.ScenarioException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.seed() != null || options.duration() != null) {
+            scenario = new Scenario(scenario.name(), scenario.description(),
+                    options.seed() != null ? options.seed() : scenario.seed(),
+                    options.duration() != null ? options.duration() : scenario.duration(),
+                    scenario.arrivals(), scenario.customers(), scenario.queues(), scenario.agents());
+        }
+        int code = new Simulator(scenario, options).run();
+        System.exit(code);
+    }
+
+    /**
+     * Runs a scenario against running services and answers the summary figures (what {@code --summary-json}
+     * writes): for benchmarks that drive Tierline with simulated traffic.
+     */
+    public static Map<String, Object> runForFigures(Scenario scenario, String intake, String routing, String apiKey,
+            Duration drain) {
+        Simulator simulator = new Simulator(scenario, new Options(scenario.name(), intake, routing, null, null, apiKey,
+                null, 4096, drain));
+        if (simulator.run() != 0) {
+            throw new IllegalStateException("the simulation failed; see its output");
+        }
+        return simulator.summary.figures();
+    }
+
+    int run() {
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("sim-timer"));
+        ExecutorService io = Executors.newFixedThreadPool(4, daemon("sim-http"));
+        Http http = new Http(io, Duration.ofSeconds(30));
+        Contacts contacts = new Contacts(tally);
+        Gateway gateway = new Gateway(http, options.intake(), options.apiKey(), scenario, runId, timer, tally, contacts,
+                options.maxInFlight());
+        System.out.printf("Scenario %s (seed %d, %s, %d agents): %s%n", scenario.name(), scenario.seed(),
+                scenario.duration(), scenario.agentCount(), scenario.description());
+        try {
+            for (Map<String, Object> queue : scenario.queues()) {
+                Map<String, Object> body = new LinkedHashMap<>(queue);
+                Object id = body.remove("id");
+                http.call("PUT", options.routing() + "/queues/" + id, body, Map.of());
+            }
+            List<Desk> desks = new ArrayList<>();
+            for (AgentGroup group : scenario.agents()) {
+                for (int n = 1; n <= group.count(); n++) {
+                    Desk desk = new Desk(group, n, http, options.routing(), scenario.seed(), timer, tally, contacts, gateway);
+                    desk.register();
+                    desks.add(desk);
+                }
+            }
+            desks.forEach(Desk::open);
+            System.out.printf("%d queues and %d agents ready; traffic starts (run %s)%n", scenario.queues().size(),
+                    desks.size(), runId);
+            long start = System.nanoTime();
+            var progress = timer.scheduleAtFixedRate(() -> progress(start), 5, 5, TimeUnit.SECONDS);
+            arrivals(start, gateway);
+            drain();
+            progress.cancel(false);
+            progress(start);
+            desks.forEach(Desk::close);
+        } catch (RuntimeException e) {
+            System.err.println("simulation stopped: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            timer.shutdownNow();
+            io.shutdownNow();
+        }
+        summary = new Summary(scenario, tally);
+        System.out.println(summary.table());
+        if (options.summaryJson() != null) {
+            try {
+                Files.writeString(Path.of(options.summaryJson()), summary.json());
+            } catch (Exception e) {
+                System.err.println("could not write " + options.summaryJson() + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private void arrivals(long start, Gateway gateway) throws InterruptedException {
+        ArrivalSchedule schedule = new ArrivalSchedule(scenario);
+        long until = scenario.duration().toMillis();
+        Arrival a;
+        while ((a = schedule.next(until)) != null) {
+            long due = start + a.atMillis() * 1_000_000;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            gateway.post(a);
+        }
+        long end = start + until * 1_000_000;
+        while (System.nanoTime() < end) {
+            LockSupport.parkNanos(end - System.nanoTime());
+        }
+    }
+
+    /** After the arrivals: wait until nothing is waiting or in handling (and the last answers are back), up to --drain. */
+    private void drain() throws InterruptedException {
+        long until = System.nanoTime() + options.drain().toNanos();
+        while (System.nanoTime() < until && (tally.waiting.get() > 0 || tally.inHandling.get() > 0
+                || tally.posted.sum() > tally.accepted.sum() + tally.rejected.sum() + tally.failed.sum())) {
+            Thread.sleep(200);
+        }
+    }
+
+    private long lastPosted;
+    private long lastAt;
+
+    private synchronized void progress(long start) {
+        long now = System.nanoTime();
+        long posted = tally.posted.sum();
+        double rate = lastAt == 0 ? posted / Math.max(1e-9, (now - start) / 1e9)
+                : (posted - lastPosted) / Math.max(1e-9, (now - lastAt) / 1e9);
+        lastPosted = posted;
+        lastAt = now;
+        System.out.printf(Locale.ROOT, "[%s] offered %d  answered %d  waiting %d  resolved %d  escalated %d  abandoned %d"
+                        + "  rate %.1f/s%n", elapsed(now - start), tally.accepted.sum(), tally.answered.sum(),
+                tally.waiting.get(), tally.resolved.sum(), tally.escalated.sum(), tally.abandoned.sum(), rate);
+    }
+
+    private static String elapsed(long nanos) {
+        long s = nanos / 1_000_000_000L;
+        return String.format("%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

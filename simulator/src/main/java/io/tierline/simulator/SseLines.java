@@ -1,0 +1,51 @@
+package io.tierline.simulator;
+
+import java.util.concurrent.Flow;
+import java.util.function.BiConsumer;
+
+/** Turns the lines of a Server-Sent Events stream into (event name, data) calls; comments are ignored. */
+final class SseLines implements Flow.Subscriber<String> {
+
+    private final BiConsumer<String, String> onEvent;
+    private final Runnable onEnd;
+    private final StringBuilder data = new StringBuilder();
+    private String name;
+
+    SseLines(BiConsumer<String, String> onEvent, Runnable onEnd) {
+        this.onEvent = onEvent;
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+        if (line.isEmpty()) {
+            if (data.length() > 0) {
+                onEvent.accept(name, data.toString());
+            }
+            name = null;
+            data.setLength(0);
+        } else if (line.startsWith("event:")) {
+            name = line.substring(6).trim();
+        } else if (line.startsWith("data:")) {
+            if (data.length() > 0) {
+                data.append('\n');
+            }
+            data.append(line.substring(5).stripLeading());
+        }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+        onEnd.run();
+    }
+
+    @Override
+    public void onComplete() {
+        onEnd.run();
+    }
+}

@@ -1,0 +1,59 @@
+package io.tierline.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The end-of-run table, and the same figures as JSON for the benchmark report. */
+final class Summary {
+
+    private final Scenario scenario;
+    private final Tally tally;
+
+    Summary(Scenario scenario, Tally tally) {
+        this.scenario = scenario;
+        this.tally = tally;
+    }
+
+    Map<String, Object> figures() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", scenario.name());
+        m.put("seed", scenario.seed());
+        m.put("durationSeconds", scenario.duration().toSeconds());
+        m.put("agents", scenario.agentCount());
+        m.putAll(tally.counts());
+        m.put("postToOfferMillis", percentiles(tally.postToOffer));
+        m.put("intakeRoundTripMillis", percentiles(tally.intake));
+        return m;
+    }
+
+    String table() {
+        StringBuilder b = new StringBuilder("\nSummary of ").append(scenario.name()).append('\n');
+        b.append(String.format(Locale.ROOT, "  %-32s %12s%n", "", "count"));
+        tally.counts().forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-32s %12d%n", k, v)));
+        row(b, "post-to-offer (ms)", tally.postToOffer);
+        row(b, "intake round trip (ms)", tally.intake);
+        return b.toString();
+    }
+
+    String json() throws Exception {
+        return Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures());
+    }
+
+    private static void row(StringBuilder b, String name, Latencies l) {
+        b.append(String.format(Locale.ROOT, "  %-32s n=%d p50 %.1f  p99 %.1f  p99.9 %.1f%n", name, l.count(),
+                l.percentileMillis(0.5), l.percentileMillis(0.99), l.percentileMillis(0.999)));
+    }
+
+    private static Map<String, Object> percentiles(Latencies l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", l.count());
+        if (l.count() == 0) {
+            return m;
+        }
+        m.put("p50", l.percentileMillis(0.5));
+        m.put("p99", l.percentileMillis(0.99));
+        m.put("p999", l.percentileMillis(0.999));
+        return m;
+    }
+}
