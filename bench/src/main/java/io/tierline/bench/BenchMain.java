@@ -49,24 +49,40 @@ public final class BenchMain {
         write(root.resolve("bench/results"), results);
     }
 
+    private static double num(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
     static void write(Path dir, List<BenchResult> results) throws Exception {
         Files.createDirectories(dir);
         String date = LocalDate.now(ZoneOffset.UTC).toString();
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        // a later run the same day replaces the benchmarks it ran and keeps the others
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        Path existing = dir.resolve(date + ".json");
+        if (Files.exists(existing)) {
+            for (var node : json.readTree(existing.toFile()).path("results")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = json.convertValue(node, Map.class);
+                byName.put((String) r.get("name"), r);
+            }
+        }
+        results.forEach(r -> byName.put(r.name(), r.toMap()));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("date", date);
         doc.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 "java", System.getProperty("java.version")));
-        doc.put("results", results.stream().map(BenchResult::toMap).toList());
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Files.writeString(dir.resolve(date + ".json"), json.writeValueAsString(doc));
+        doc.put("results", List.copyOf(byName.values()));
+        Files.writeString(existing, json.writeValueAsString(doc));
         StringBuilder md = new StringBuilder("# Benchmark report " + date + "\n\n");
         md.append(String.format(Locale.ROOT, "%d cores, %s, Java %s. Figures and baselines are from the same run.%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("java.version")));
         md.append("| benchmark | figure | baseline | ratio | target |\n| --- | --- | --- | --- | --- |\n");
-        for (BenchResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %s: %.1f %s | %s: %.1f %s | %.3f | %s |%n", r.name(),
-                    r.figureName(), r.figure(), r.unit(), r.baselineName(), r.baseline(), r.unit(), r.ratio(), r.target()));
+        for (Map<String, Object> r : byName.values()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s: %.1f %s | %s: %.1f %s | %.3f | %s |%n", r.get("name"),
+                    r.get("figureName"), num(r.get("figure")), r.get("unit"), r.get("baselineName"), num(r.get("baseline")),
+                    r.get("unit"), num(r.get("ratio")), r.get("target")));
         }
         md.append("\nDetails are in the JSON file of the same date.\n");
         Files.writeString(dir.resolve(date + ".md"), md.toString());

@@ -84,12 +84,12 @@ public final class KpiFreshnessBench {
             details.put("eventsPerSecond", perSecond);
             details.put("events", sent.get());
             details.put("probes", freshness.count());
-            details.put("probesNotSeenWithin30s", unseen.get());
+            details.put("probesNotSeenWithin30s (counted as 30 s)", unseen.get());
             details.put("freshnessMillis", Map.of("p50", freshness.percentileMillis(0.5),
                     "p99", freshness.percentileMillis(0.99)));
             details.put("twoHopMillis", Map.of("p50", twoHop.percentileMillis(0.5), "p99", twoHop.percentileMillis(0.99)));
             details.put("peakRssMb", stack.peakRssMb());
-            return new BenchResult("kpi-freshness", "KPI freshness p99", freshness.percentileMillis(0.99), "ms",
+            return new BenchResult("kpi-freshness at " + (long) perSecond + " events/s", "KPI freshness p99", freshness.percentileMillis(0.99), "ms",
                     "broker two-hop p99 at the same rate", twoHop.percentileMillis(0.99), false,
                     "p99 under 1 s at 2,000 events/s", details);
         }
@@ -137,5 +137,8 @@ public final class KpiFreshnessBench {
             // counted as unseen below
         }
         unseen.incrementAndGet();
+        // censored: an event not counted within 30 s enters the percentiles as 30 s, so a topology that falls
+        // behind cannot look fresh by leaving its slowest probes out
+        freshness.record(Duration.ofSeconds(30).toNanos() / 1000);
     }
 }

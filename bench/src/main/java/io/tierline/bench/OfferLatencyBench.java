@@ -45,7 +45,8 @@ public final class OfferLatencyBench {
             details.put("simulation", figures);
             details.put("peakRssMb", stack.peakRssMb());
             double p99 = offer.get("p99") instanceof Number n ? n.doubleValue() : Double.NaN;
-            return new BenchResult("post-to-offer-latency", "post-to-offer p99", p99, "ms",
+            return new BenchResult("post-to-offer-latency, " + agents + " agents at " + (long) perSecond + "/s",
+                    "post-to-offer p99", p99, "ms",
                     "broker two-hop p99 at the same rate", twoHop.percentileMillis(0.99), false,
                     "p99 within 3x the two-hop p99 and <= 50 ms at 500 contacts/s", details);
         }

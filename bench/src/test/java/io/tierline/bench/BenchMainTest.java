@@ -30,6 +30,14 @@ class BenchMainTest {
         var json = new ObjectMapper().readTree(Files.readString(Path.of(md.toString().replace(".md", ".json"))));
         assertEquals(0.25, json.path("results").get(0).path("ratio").asDouble(), 1e-9);
         assertEquals(64, json.path("results").get(0).path("details").path("connections").asInt());
+
+        // a later run the same day replaces what it ran and keeps the rest
+        var rerun = new BenchResult("post-to-offer-latency", "p99", 24, "ms", "two-hop p99", 12, false, "<= 3x", Map.of());
+        BenchMain.write(dir, List.of(rerun));
+        report = Files.readString(md);
+        assertTrue(report.contains("| intake-throughput | contacts accepted/s: 2500.0 1/s"), report);
+        assertTrue(report.contains("| post-to-offer-latency | p99: 24.0 ms | two-hop p99: 12.0 ms | 2.000 |"), report);
+        assertTrue(!report.contains("p99: 30.0 ms"), "the earlier figure is replaced: " + report);
     }
 
     @Test
