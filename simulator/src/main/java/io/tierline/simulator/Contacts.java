@@ -79,9 +79,18 @@ final class Contacts {
     private final Map<String, Track> byId = new ConcurrentHashMap<>();
     private final Map<String, Long> earlyOffers = new ConcurrentHashMap<>();
     private final Tally tally;
+    private final long warmUpMillis;
 
-    Contacts(Tally tally) {
+    /** Latencies of contacts that arrive in the first {@code warmUpMillis} of the run are not recorded. */
+    Contacts(Tally tally, long warmUpMillis) {
         this.tally = tally;
+        this.warmUpMillis = warmUpMillis;
+    }
+
+    private void recordOffer(Track track, long offeredNanos) {
+        if (track.arrival.atMillis() >= warmUpMillis) {
+            tally.postToOffer.record((offeredNanos - track.postedNanos) / 1000);
+        }
     }
 
     /** Intake answered with the contact's id. */
@@ -89,7 +98,7 @@ final class Contacts {
         byId.put(contactId, track);
         Long offeredAt = earlyOffers.remove(contactId);
         if (offeredAt != null && track.firstOffer()) {
-            tally.postToOffer.record((offeredAt - track.postedNanos) / 1000);
+            recordOffer(track, offeredAt);
         }
     }
 
@@ -101,7 +110,7 @@ final class Contacts {
             return null;
         }
         if (track.firstOffer()) {
-            tally.postToOffer.record((nanos - track.postedNanos) / 1000);
+            recordOffer(track, nanos);
         }
         return track;
     }

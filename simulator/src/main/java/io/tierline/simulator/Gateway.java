@@ -28,9 +28,10 @@ final class Gateway {
     private final Contacts contacts;
     private final Semaphore inFlight;
     private final AtomicInteger reportedRejections = new AtomicInteger();
+    private final long warmUpMillis;
 
     Gateway(Http http, String intake, String apiKey, Scenario scenario, String run, ScheduledExecutorService timer,
-            Tally tally, Contacts contacts, int maxInFlight) {
+            Tally tally, Contacts contacts, int maxInFlight, long warmUpMillis) {
         this.http = http;
         this.intake = intake;
         this.apiKey = apiKey;
@@ -40,6 +41,7 @@ final class Gateway {
         this.tally = tally;
         this.contacts = contacts;
         this.inFlight = new Semaphore(maxInFlight);
+        this.warmUpMillis = warmUpMillis;
     }
 
     /** Posts the arrival now; blocks only while {@code maxInFlight} posts are already outstanding. */
@@ -64,7 +66,9 @@ final class Gateway {
             if (retry) {
                 tally.failed.increment();
             } else if (answer.ok()) {
-                tally.intake.record((System.nanoTime() - started) / 1000);
+                if (track.arrival.atMillis() >= warmUpMillis) {
+                    tally.intake.record((System.nanoTime() - started) / 1000);
+                }
                 accepted(track, answer.body());
             } else {
                 tally.rejected.increment();

@@ -10,7 +10,7 @@ import java.util.Map;
  * ({@code TIERLINE_GATEWAY_API_KEY}), never from the command line (it would show in the process list).
  */
 record Options(String scenario, String intake, String routing, Duration duration, Long seed, String apiKey,
-        String summaryJson, int maxInFlight, Duration drain) {
+        String summaryJson, int maxInFlight, Duration drain, Duration warmUp) {
 
     static Options parse(String[] args, Map<String, String> env) {
         String scenario = "quiet-day";
@@ -21,6 +21,7 @@ record Options(String scenario, String intake, String routing, Duration duration
         String summary = null;
         int maxInFlight = 512;
         Duration drain = Duration.ZERO;
+        Duration warmUp = Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -39,17 +40,18 @@ record Options(String scenario, String intake, String routing, Duration duration
                 case "--summary-json" -> summary = v;
                 case "--max-in-flight" -> maxInFlight = Integer.parseInt(v);
                 case "--drain" -> drain = Duration.parse(v);
+                case "--warm-up" -> warmUp = Duration.parse(v);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
             }
         }
         return new Options(scenario, strip(intake), strip(routing), duration, seed,
-                env.get("TIERLINE_GATEWAY_API_KEY"), summary, maxInFlight, drain);
+                env.get("TIERLINE_GATEWAY_API_KEY"), summary, maxInFlight, drain, warmUp);
     }
 
     static String usage() {
         return "usage: simulator [--scenario " + String.join("|", ScenarioLoader.SHIPPED) + "|FILE.yaml]"
                 + " [--intake URL] [--routing URL] [--duration ISO-8601] [--seed N] [--summary-json FILE]"
-                + " [--max-in-flight N] [--drain ISO-8601]\n  environment: TIERLINE_GATEWAY_API_KEY (the gateway key intake expects)";
+                + " [--max-in-flight N] [--drain ISO-8601] [--warm-up ISO-8601]\n  environment: TIERLINE_GATEWAY_API_KEY (the gateway key intake expects)";
     }
 
     private static String strip(String url) {

@@ -57,9 +57,9 @@ public final class Simulator {
      * writes): for benchmarks that drive Tierline with simulated traffic.
      */
     public static Map<String, Object> runForFigures(Scenario scenario, String intake, String routing, String apiKey,
-            Duration drain) {
+            Duration drain, Duration warmUp) {
         Simulator simulator = new Simulator(scenario, new Options(scenario.name(), intake, routing, null, null, apiKey,
-                null, 4096, drain));
+                null, 4096, drain, warmUp));
         if (simulator.run() != 0) {
             throw new IllegalStateException("the simulation failed; see its output");
         }
@@ -71,9 +71,10 @@ public final class Simulator {
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("sim-timer"));
         ExecutorService io = Executors.newFixedThreadPool(4, daemon("sim-http"));
         Http http = new Http(io, Duration.ofSeconds(30));
-        Contacts contacts = new Contacts(tally);
+        long warmUp = options.warmUp().toMillis();
+        Contacts contacts = new Contacts(tally, warmUp);
         Gateway gateway = new Gateway(http, options.intake(), options.apiKey(), scenario, runId, timer, tally, contacts,
-                options.maxInFlight());
+                options.maxInFlight(), warmUp);
         System.out.printf("Scenario %s (seed %d, %s, %d agents): %s%n", scenario.name(), scenario.seed(),
                 scenario.duration(), scenario.agentCount(), scenario.description());
         try {

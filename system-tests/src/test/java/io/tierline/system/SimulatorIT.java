@@ -50,7 +50,7 @@ class SimulatorIT {
     @Test
     void simulatedTrafficIsAcceptedOfferedAndResolvedExactlyOnceThroughEscalations() throws Exception {
         Map<String, Object> figures = Simulator.runForFigures(scenario(), system.intake(),
-                system.routing(), GatewayKey.KEY, Duration.ofSeconds(90));
+                system.routing(), GatewayKey.KEY, Duration.ofSeconds(90), Duration.ZERO);
         System.out.println("simulation: " + figures);
         long posted = count(figures, "contacts posted");
         long accepted = count(figures, "accepted by intake (202)");

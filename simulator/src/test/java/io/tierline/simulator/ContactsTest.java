@@ -1,0 +1,35 @@
+package io.tierline.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tierline.events.Channel;
+import org.junit.jupiter.api.Test;
+
+class ContactsTest {
+
+    private static Contacts.Track track(long index, long atMillis, long postedNanos) {
+        return new Contacts.Track(new Arrival(index, atMillis, Channel.CHAT, "billing", "en", "c", false, false, 1000),
+                postedNanos);
+    }
+
+    @Test
+    void theFirstOfferOfEachContactAfterTheWarmUpIsMeasuredOnceWhicheverAnswerComesFirst() {
+        Tally tally = new Tally();
+        Contacts contacts = new Contacts(tally, 1_000);
+        Contacts.Track early = track(0, 500, 0);
+        Contacts.Track late = track(1, 1_500, 1_000_000);
+        Contacts.Track raced = track(2, 2_000, 2_000_000);
+
+        contacts.bind("early", early);
+        contacts.offered("early", 9_000_000);            // inside the warm-up: not measured
+        contacts.bind("late", late);
+        contacts.offered("late", 4_000_000);             // 3 ms after its post
+        contacts.offered("late", 8_000_000);             // a re-offer: not a first offer
+        contacts.offered("raced", 7_000_000);            // the offer beat intake's answer to the gateway
+        contacts.bind("raced", raced);                   // 5 ms after its post
+
+        assertEquals(2, tally.postToOffer.count());
+        assertEquals(3.0, tally.postToOffer.percentileMillis(0.0));
+        assertEquals(5.0, tally.postToOffer.percentileMillis(1.0));
+    }
+}
