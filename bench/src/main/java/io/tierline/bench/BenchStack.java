@@ -3,15 +3,13 @@ package io.tierline.bench;
 import io.tierline.embedded.EmbeddedKafka;
 import io.tierline.embedded.EmbeddedMongo;
 import io.tierline.embedded.FreePorts;
+import io.tierline.embedded.GatewayApiKeys;
 import io.tierline.embedded.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +32,7 @@ final class BenchStack implements AutoCloseable {
         logs = Files.createDirectories(root.resolve("bench/target/logs"));
         mongo = EmbeddedMongo.start(0, null);
         kafka = EmbeddedKafka.start(FreePorts.next(), FreePorts.next(), null).createCatalogueTopics(partitions);
-        byte[] key = new byte[24];
-        new SecureRandom().nextBytes(key);
-        gatewayKey = HexFormat.of().formatHex(key);
+        gatewayKey = GatewayApiKeys.newKey();
     }
 
     /** Starts a service and waits until it is ready. */
@@ -46,7 +42,7 @@ final class BenchStack implements AutoCloseable {
         env.put("MONGODB_URI", mongo.connectionString());
         Map<String, String> props = new HashMap<>(properties);
         if (module.equals("intake-service")) {
-            props.putAll(GatewayKeys.intakeProperties(gatewayKey));
+            props.putAll(GatewayApiKeys.intakeProperties("bench", gatewayKey));
         }
         ServiceProcess s = ServiceProcess.start(root, module, FreePorts.next(), env, props, logs, "512m");
         services.add(s);
@@ -58,10 +54,6 @@ final class BenchStack implements AutoCloseable {
         Map<String, Long> rss = new java.util.LinkedHashMap<>();
         services.forEach(s -> rss.put(s.module(), s.peakRssMb()));
         return rss;
-    }
-
-    static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes()));
     }
 
     @Override

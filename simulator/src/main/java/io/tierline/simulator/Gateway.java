@@ -29,6 +29,7 @@ final class Gateway {
     private final Semaphore inFlight;
     private final AtomicInteger reportedRejections = new AtomicInteger();
     private final long warmUpMillis;
+    private final Weighted<Integer> csat;
 
     Gateway(Http http, String intake, String apiKey, Scenario scenario, String run, ScheduledExecutorService timer,
             Tally tally, Contacts contacts, int maxInFlight, long warmUpMillis) {
@@ -42,6 +43,7 @@ final class Gateway {
         this.contacts = contacts;
         this.inFlight = new Semaphore(maxInFlight);
         this.warmUpMillis = warmUpMillis;
+        this.csat = new Weighted<>("customers.csat", scenario.customers().csat());
     }
 
     /** Posts the arrival now; blocks only while {@code maxInFlight} posts are already outstanding. */
@@ -120,7 +122,7 @@ final class Gateway {
         if (customer.nextDouble() >= scenario.customers().surveyShare()) {
             return;
         }
-        int score = new Weighted<>("customers.csat", scenario.customers().csat()).pick(customer);
+        int score = csat.pick(customer);
         http.send("POST", intake + "/contacts/" + contactId + "/survey",
                 Map.of("score", score, "comment", "simulated"), headers()).thenAccept(a -> {
                     if (a.ok()) {
