@@ -1,6 +1,7 @@
 // Tierline ops dashboard: tiles and queue table from GET /kpis and /kpis/breakdown, charts from /kpis/series,
 // all kept live from the Server-Sent Events of GET /kpis/stream; queue depth and longest wait polled from
-// GET /kpis/queues. Plain JS and SVG, no external resources.
+// GET /kpis/queues, and the tiles of KPIs no kpi.* topic carries (polled: true) from GET /kpis. Plain JS and SVG,
+// no external resources.
 'use strict';
 
 const TILES = [
@@ -13,6 +14,8 @@ const TILES = [
   { kpi: 'escalation', name: 'Escalation', format: 'percent' },
   { kpi: 'csat', name: 'CSAT', format: 'percent' },
   { kpi: 'occupancy', name: 'Occupancy', format: 'percent' },
+  // not on any kpi.* topic, so not in /kpis/stream: polled
+  { kpi: 'deflection', name: 'L0 deflection', format: 'percent', polled: true },
 ];
 const CHARTS = ['fcr', 'aht', 'asa', 'service-level', 'abandonment', 'csat'];
 const HOUR_MS = 3600 * 1000;
@@ -95,6 +98,20 @@ async function loadTiles() {
   state.windowEnd = k.windowEnd;
   state.csatMean = k['csat-mean'] ? k['csat-mean'].value : null;
   for (const t of TILES) showTile(t.kpi, k[t.kpi], k.windowStart, k.windowEnd, false);
+}
+
+// The tiles of the KPIs that /kpis/stream does not carry, every few seconds; a changed value flashes.
+async function loadPolledTiles() {
+  const selected = state.window;
+  for (const t of TILES.filter(x => x.polled)) {
+    const k = await getJson('kpis?kpi=' + t.kpi + '&window=' + selected);
+    if (selected !== state.window) return;
+    const tile = document.getElementById('tile-' + t.kpi);
+    const before = tile.querySelector('.value').textContent + tile.querySelector('.detail').textContent;
+    showTile(t.kpi, k[t.kpi], k.windowStart, k.windowEnd, false);
+    const after = tile.querySelector('.value').textContent + tile.querySelector('.detail').textContent;
+    if (before !== after) showTile(t.kpi, k[t.kpi], k.windowStart, k.windowEnd, true);
+  }
 }
 
 async function loadQueues() {
@@ -252,4 +269,5 @@ retry(loadTiles, 1000);
 retry(() => loadQueues().then(loadWaits), 1000);
 retry(loadCharts, 1000);
 setInterval(() => loadWaits().catch(showError), WAITS_EVERY_MS);
+setInterval(() => loadPolledTiles().catch(showError), WAITS_EVERY_MS);
 connect();

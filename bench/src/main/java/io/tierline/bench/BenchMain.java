@@ -26,7 +26,8 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> names = args.length == 0 ? List.of("intake-throughput", "post-to-offer-latency", "kpi-freshness")
+        List<String> names = args.length == 0 ? List.of("intake-throughput", "post-to-offer-latency", "kpi-freshness",
+                "routing-capacity", "large-centre-rss")
                 : List.of(args);
         Path root = Path.of(System.getProperty("tierline.root", "."));
         List<BenchResult> results = new ArrayList<>();
@@ -41,6 +42,12 @@ public final class BenchMain {
                         Duration.ofSeconds(Long.getLong("bench.offer.seconds", 60)));
                 case "kpi-freshness" -> KpiFreshnessBench.run(Integer.getInteger("bench.kpi.rate", 2000),
                         Duration.ofSeconds(Long.getLong("bench.kpi.seconds", 60)));
+                case "routing-capacity" -> RoutingCapacityBench.run(Integer.getInteger("bench.capacity.agents", 2000),
+                        Double.parseDouble(System.getProperty("bench.capacity.start", "5")),
+                        Double.parseDouble(System.getProperty("bench.capacity.max", "640")),
+                        Duration.ofSeconds(Long.getLong("bench.capacity.seconds", 30)), Duration.ofSeconds(15), 100);
+                case "large-centre-rss" -> LargeCentreRssBench.run(
+                        Duration.ofSeconds(Long.getLong("bench.rss.seconds", 120)));
                 default -> throw new IllegalArgumentException("unknown benchmark " + name);
             };
             System.out.println(r.line());

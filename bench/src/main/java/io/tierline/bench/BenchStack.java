@@ -49,10 +49,25 @@ final class BenchStack implements AutoCloseable {
         return s.awaitReady(Duration.ofSeconds(120));
     }
 
+    /** Current RSS (MB) of each service started so far, by module. */
+    Map<String, Long> currentRssMb() {
+        Map<String, Long> rss = new java.util.LinkedHashMap<>();
+        for (ServiceProcess s : services) {
+            rss.put(s.module(), s.currentRssMb());
+        }
+        return rss;
+    }
+
     /** Peak RSS (MB) of each service started so far, by module; read before closing. */
     Map<String, Long> peakRssMb() {
         Map<String, Long> rss = new java.util.LinkedHashMap<>();
-        services.forEach(s -> rss.put(s.module(), s.peakRssMb()));
+        for (ServiceProcess s : services) {
+            String name = s.module();
+            for (int n = 2; rss.containsKey(name); n++) {
+                name = s.module() + "#" + n;
+            }
+            rss.put(name, s.peakRssMb());
+        }
         return rss;
     }
 

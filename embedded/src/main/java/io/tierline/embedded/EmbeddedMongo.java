@@ -3,7 +3,6 @@ package io.tierline.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     public static EmbeddedMongo start(int port, Path dataFile) {
         MongoBackend backend;
         if (dataFile == null) {
-            backend = new MemoryBackend();
+            backend = new IndexedMemoryBackend();
         } else {
             try {
                 Files.createDirectories(dataFile.toAbsolutePath().getParent());

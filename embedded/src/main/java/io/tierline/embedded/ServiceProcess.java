@@ -71,6 +71,39 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         process = builder.start();
+        Orphans.watch(process);
+    }
+
+    /**
+     * Services started by this JVM are stopped when it exits, however it exits short of kill -9 (an interrupted
+     * benchmark or test run must not leave services running, holding ports and CPU).
+     */
+    private static final class Orphans {
+
+        private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(Orphans::stopAll, "service-process-reaper"));
+        }
+
+        static void watch(Process process) {
+            LIVE.add(process);
+            process.onExit().thenRun(() -> LIVE.remove(process));
+        }
+
+        private static void stopAll() {
+            LIVE.forEach(Process::destroy);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (Process p : LIVE) {
+                try {
+                    if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                }
+            }
+        }
     }
 
     public String module() {
@@ -91,9 +124,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The process's peak resident set size in MB (Linux {@code VmHWM}), or -1 where that cannot be read. */
     public long peakRssMb() {
+        return status("VmHWM:");
+    }
+
+    /** The process's resident set size now in MB (Linux {@code VmRSS}), or -1 where that cannot be read. */
+    public long currentRssMb() {
+        return status("VmRSS:");
+    }
+
+    private long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }

@@ -6,6 +6,7 @@ import io.tierline.events.EventIds;
 import io.tierline.intake.classification.ClassificationRules;
 import io.tierline.intake.config.IntakeConfig;
 import io.tierline.intake.store.ContactStore;
+import io.tierline.intake.store.CustomerHistoryStore;
 import io.tierline.platform.messaging.PublishFailedException;
 import io.tierline.platform.problem.Problem;
 import io.tierline.platform.problem.ProblemException;
@@ -22,11 +23,14 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Takes in a contact exactly once per idempotency key: classify, find the contact it repeats, store it
- * PENDING with a pre-assigned eventId, publish {@code ContactReceived}, mark it PUBLISHED. A contact held for
+ * Takes in a contact exactly once per idempotency key: classify, find the contact it repeats (the customer's
+ * latest in the category, from {@link CustomerHistoryStore}), store it PENDING with a pre-assigned eventId (the
+ * unique index on the key turns a retry into a replay of the stored contact), record it in the customer's
+ * history, publish {@code ContactReceived}, mark it PUBLISHED. A contact held for
  * self-service is stored HELD and answered without publishing (released later by {@link ContactRelease}).
  * An email replying
- * to the thread of an open contact of the same customer attaches to that contact instead.
+ * to the thread of an open or held contact of the same customer attaches to that contact instead (to a held
+ * one without publishing: its message events follow its {@code ContactReceived} when the hold ends).
  * A repeated key with the same request answers the stored contact (re-publishing it first if its event was
  * never acknowledged); with another request it is refused.
  */
@@ -41,9 +45,11 @@ public class ContactIntake {
     private final IntakeConfig config;
     private final Clock clock;
     private final SelfServiceHold hold;
+    private final CustomerHistoryStore history;
 
-    public ContactIntake(ContactStore store, ContactPublication publication, ContactClassifier classifier,
-            IntakeConfig config, Clock clock, SelfServiceHold hold) {
+    public ContactIntake(ContactStore store, CustomerHistoryStore history, ContactPublication publication,
+            ContactClassifier classifier, IntakeConfig config, Clock clock, SelfServiceHold hold) {
+        this.history = history;
         this.hold = hold;
         this.store = store;
         this.publication = publication;
@@ -54,21 +60,26 @@ public class ContactIntake {
 
     /** @return the contact, PUBLISHED; a PublishFailedException leaves it PENDING for a retry */
     public Contact receive(ContactSubmission submission) {
-        Optional<Contact> known = store.findByIdempotencyKey(submission.idempotencyKey());
-        if (known.isPresent()) {
-            return replay(known.get(), submission);
+        if (isReply(submission)) {
+            // a retried reply that opened a contact of its own must answer that contact, not attach now
+            Optional<Contact> known = store.findByIdempotencyKey(submission.idempotencyKey());
+            if (known.isPresent()) {
+                return replay(known.get(), submission);
+            }
+            Optional<Contact> thread = replyTarget(submission);
+            if (thread.isPresent()) {
+                return thread.get();
+            }
         }
-        Optional<Contact> thread = replyTarget(submission);
-        if (thread.isPresent()) {
-            return thread.get();
-        }
+        // Insert first: the unique index on the idempotency key decides between a new contact and a retry,
+        // so a new contact costs no lookup by key.
         Contact contact = create(submission);
         if (!store.insertIfAbsent(contact)) {
-            // A concurrent request with the same key won the unique index: answer its contact.
-            Contact winner = store.findByIdempotencyKey(submission.idempotencyKey())
+            Contact existing = store.findByIdempotencyKey(submission.idempotencyKey())
                     .orElseThrow(() -> new IllegalStateException("duplicate idempotency key but no contact"));
-            return replay(winner, submission);
+            return replay(existing, submission);
         }
+        recordInHistory(contact);
         LOG.infof("contact %s received on %s, category %s, priority %s, repeat of %s", contact.contactId(),
                 contact.content().channel(), contact.category(), contact.priority(), contact.repeatOf());
         if (contact.status() == ContactStatus.HELD) {
@@ -88,8 +99,7 @@ public class ContactIntake {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String contactId = "C-" + UUID.randomUUID();
         String customerId = submission.content().customer().id();
-        String repeatOf = store.findLatest(customerId, category, receivedAt.minus(config.repeatWindow()), receivedAt)
-                .map(Contact::contactId)
+        String repeatOf = history.latest(customerId, category, receivedAt.minus(config.repeatWindow()), receivedAt)
                 .orElse(null);
         Classification classification = classifier.classify(submission, rules, repeatOf != null);
         Contact contact = new Contact(
@@ -109,17 +119,33 @@ public class ContactIntake {
     }
 
     /**
+     * Makes the contact the customer's latest in its category. A failure here costs at most one missed repeat
+     * mark, never the contact: it is logged and the contact goes on.
+     */
+    private void recordInHistory(Contact contact) {
+        try {
+            history.record(contact.content().customer().id(), contact.category(), contact.contactId(),
+                    contact.receivedAt());
+        } catch (RuntimeException e) {
+            LOG.warnf("contact %s: customer history not updated, a repeat of it may go unmarked (%s)",
+                    contact.contactId(), e.toString());
+        }
+    }
+
+    private static boolean isReply(ContactSubmission submission) {
+        EmailDetails email = submission.content().details().email();
+        return submission.content().channel() == Channel.EMAIL && email != null && email.inReplyTo() != null
+                && !email.inReplyTo().isBlank();
+    }
+
+    /**
      * An email that replies to a message of an open contact of the same customer attaches to that contact
      * ({@code ContactMessageAdded}, once per idempotency key) instead of opening a new one.
      *
-     * @return the contact it attached to, or empty when it is no such reply
+     * @return the contact it attached to, or empty when the customer has no open contact on that thread
      */
     private Optional<Contact> replyTarget(ContactSubmission submission) {
         EmailDetails email = submission.content().details().email();
-        if (submission.content().channel() != Channel.EMAIL || email == null || email.inReplyTo() == null
-                || email.inReplyTo().isBlank()) {
-            return Optional.empty();
-        }
         String key = submission.idempotencyKey();
         Optional<Contact> attached = store.findByMessageKey(key);
         if (attached.isPresent()) {
@@ -135,6 +161,10 @@ public class ContactIntake {
         Optional<Contact> added = store.addMessage(contactId, message);
         if (added.isPresent()) {
             LOG.infof("contact %s: reply attached to its thread as event %s", contactId, message.eventId());
+            if (added.get().status() == ContactStatus.HELD) {
+                // routing has not seen the contact yet: the event follows its ContactReceived on release
+                return added;
+            }
             publication.publishFollowUp(added.get(), message.eventId());
             return store.findById(contactId);
         }
@@ -148,7 +178,7 @@ public class ContactIntake {
         if (!message.requestHash().equals(submission.requestHash())) {
             throw keyReused(contact);
         }
-        if (contact.pendingEvents().contains(message.eventId())) {
+        if (contact.pendingEvents().contains(message.eventId()) && contact.status() != ContactStatus.HELD) {
             LOG.infof("contact %s: reply event %s still pending: re-publishing", contact.contactId(),
                     message.eventId());
             publication.publishFollowUp(contact, message.eventId());

@@ -57,8 +57,14 @@ public class ContactPublication {
         LOG.infof("contact %s: %s published as event %s", contact.contactId(), event.typeName(), eventId);
     }
 
-    /** Publishes every pending follow-up event of the contact; returns how many. */
+    /**
+     * Publishes every pending follow-up event of the contact; returns how many. A held contact's events wait
+     * for the end of its hold (routing has not seen the contact yet).
+     */
     public int publishPendingFollowUps(Contact contact) {
+        if (contact.status() == ContactStatus.HELD) {
+            return 0;
+        }
         int published = 0;
         for (String eventId : contact.pendingEvents()) {
             if (FollowUpEventMapper.event(contact, eventId).isEmpty()) {

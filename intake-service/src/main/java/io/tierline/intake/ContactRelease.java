@@ -37,7 +37,7 @@ public class ContactRelease {
         Optional<Contact> released = store.release(contactId);
         if (released.isPresent()) {
             LOG.infof("contact %s released from its hold by the gateway", contactId);
-            return publication.publish(released.get());
+            return publishReleased(released.get());
         }
         Contact existing = store.findById(contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
         if (!existing.status().isOpen()) {
@@ -48,6 +48,16 @@ public class ContactRelease {
             return publication.publish(existing);
         }
         return existing;
+    }
+
+    /** {@code ContactReceived}, then the replies that arrived during the hold, in order. */
+    private Contact publishReleased(Contact released) {
+        Contact published = publication.publish(released);
+        if (!published.pendingEvents().isEmpty()) {
+            publication.publishPendingFollowUps(published);
+            return store.findById(published.contactId()).orElse(published);
+        }
+        return published;
     }
 
     /**
@@ -64,7 +74,7 @@ public class ContactRelease {
                 continue; // queued, deflected or abandoned meanwhile
             }
             try {
-                publication.publish(released.get());
+                publishReleased(released.get());
                 published++;
             } catch (PublishFailedException e) {
                 LOG.warnf("publishing released contact %s failed; it stays pending: %s", contactId, e.getMessage());

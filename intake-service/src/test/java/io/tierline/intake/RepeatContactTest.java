@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.intake.store.ContactStore;
+import io.tierline.intake.store.CustomerHistoryStore;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,9 @@ class RepeatContactTest {
 
     @Inject
     ContactStore store;
+
+    @Inject
+    CustomerHistoryStore history;
 
     @Test
     void aSecondContactOfTheSameCustomerAndCategoryRepeatsTheMostRecentOne() {
@@ -47,15 +51,22 @@ class RepeatContactTest {
     @Test
     void onlyContactsWithinTheRepeatWindowCount() {
         String outside = unique("cust");
-        store.insertIfAbsent(StoredContacts.chat(outside, "general", Instant.now().minus(Duration.ofDays(8)),
+        seed(StoredContacts.chat(outside, "general", Instant.now().minus(Duration.ofDays(8)),
                 PublishState.PUBLISHED));
         post(outside, null).body("repeatOf", nullValue());
 
         String inside = unique("cust");
         Contact earlier = StoredContacts.chat(inside, "general", Instant.now().minus(Duration.ofDays(6)),
                 PublishState.PUBLISHED);
-        assertTrue(store.insertIfAbsent(earlier));
+        seed(earlier);
         post(inside, null).body("repeatOf", equalTo(earlier.contactId()));
+    }
+
+    /** An earlier contact as intake would have left it: stored, and the customer's latest in its category. */
+    private void seed(Contact contact) {
+        assertTrue(store.insertIfAbsent(contact));
+        history.record(contact.content().customer().id(), contact.category(), contact.contactId(),
+                contact.receivedAt());
     }
 
     private static ValidatableResponse post(String customerId, String category) {

@@ -5,6 +5,11 @@ import static io.restassured.RestAssured.given;
 import io.tierline.embedded.KafkaProbe;
 import io.tierline.events.AssignmentEvent;
 import io.tierline.events.Channel;
+import io.tierline.events.ContactDeflected;
+import io.tierline.events.ContactEvent;
+import io.tierline.events.ContactReceived;
+import io.tierline.events.Customer;
+import io.tierline.events.Priority;
 import io.tierline.events.ContactResolved;
 import io.tierline.events.EventIds;
 import io.tierline.events.EventJson;
@@ -67,9 +72,23 @@ public final class TestEvents {
                 w.outcome(), w.acceptedAt(), w.handlingEndedAt(), w.talkMillis(), w.holdMillis(), w.wrapUpMillis());
     }
 
-    /** Writes the event as routing would: to its topic, keyed by contactId, JSON from the one mapping. */
+    /** A contact that intake took in at {@code at} and published (queued for routing). */
+    public static ContactReceived received(String contactId, Channel channel, String category, Instant at) {
+        return new ContactReceived(EventIds.random(), contactId, at, channel, new Customer("cust-1", null, null, null,
+                null), "en", "subject", "message", category, Priority.NORMAL, null, null, null, null, null, null,
+                null, null);
+    }
+
+    /** The customer solved the contact received at {@code receivedAt} with self-service at {@code at}. */
+    public static ContactDeflected deflected(String contactId, Channel channel, String category, Instant receivedAt,
+            Instant at) {
+        return new ContactDeflected(EventIds.random(), contactId, at, "cust-1", channel, category, "kb-1", receivedAt);
+    }
+
+    /** Writes the event as its producer would: to its topic, keyed by contactId, JSON from the one mapping. */
     public static void send(TierlineEvent event) {
-        String topic = event instanceof AssignmentEvent ? Topics.CONTACTS_ASSIGNMENTS : Topics.CONTACTS_RESOLVED;
+        String topic = event instanceof AssignmentEvent ? Topics.CONTACTS_ASSIGNMENTS
+                : event instanceof ContactEvent ? Topics.CONTACTS_RECEIVED : Topics.CONTACTS_RESOLVED;
         probe().send(topic, event.key(), EventJson.write(event),
                 Map.of("ce_id", event.eventId(), "ce_type", event.ceType()));
     }

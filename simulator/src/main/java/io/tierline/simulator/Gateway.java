@@ -46,11 +46,15 @@ final class Gateway {
         this.csat = new Weighted<>("customers.csat", scenario.customers().csat());
     }
 
-    /** Posts the arrival now; blocks only while {@code maxInFlight} posts are already outstanding. */
-    void post(Arrival arrival) throws InterruptedException {
+    /**
+     * Posts the arrival now; blocks only while {@code maxInFlight} posts are already outstanding. Its latencies
+     * count from {@code dueNanos}, when the fixed schedule wanted it sent, not from when it could be: a stalled
+     * sender must not hide the wait it causes (coordinated omission).
+     */
+    void post(Arrival arrival, long dueNanos) throws InterruptedException {
         inFlight.acquire();
         tally.posted.increment();
-        Contacts.Track track = new Contacts.Track(arrival, System.nanoTime());
+        Contacts.Track track = new Contacts.Track(arrival, dueNanos);
         attempt(track, ContactBodies.of(arrival, run), 1);
     }
 

@@ -78,15 +78,18 @@ public final class Simulator {
         System.out.printf("Scenario %s (seed %d, %s, %d agents): %s%n", scenario.name(), scenario.seed(),
                 scenario.duration(), scenario.agentCount(), scenario.description());
         try {
+            // several routing instances (comma-separated): queues through the first, desks spread over all
+            List<String> routings = List.of(options.routing().split(","));
             for (Map<String, Object> queue : scenario.queues()) {
                 Map<String, Object> body = new LinkedHashMap<>(queue);
                 Object id = body.remove("id");
-                http.call("PUT", options.routing() + "/queues/" + id, body, Map.of());
+                http.call("PUT", routings.get(0) + "/queues/" + id, body, Map.of());
             }
             List<Desk> desks = new ArrayList<>();
             for (AgentGroup group : scenario.agents()) {
                 for (int n = 1; n <= group.count(); n++) {
-                    Desk desk = new Desk(group, n, http, options.routing(), scenario.seed(), timer, tally, contacts, gateway);
+                    String routing = routings.get(desks.size() % routings.size());
+                    Desk desk = new Desk(group, n, http, routing, scenario.seed(), timer, tally, contacts, gateway);
                     desk.register();
                     desks.add(desk);
                 }
@@ -136,7 +139,7 @@ public final class Simulator {
                     throw new InterruptedException();
                 }
             }
-            gateway.post(a);
+            gateway.post(a, due);
         }
         long end = start + until * 1_000_000;
         while (System.nanoTime() < end) {

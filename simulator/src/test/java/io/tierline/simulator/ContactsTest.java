@@ -29,7 +29,8 @@ class ContactsTest {
         contacts.bind("raced", raced);                   // 5 ms after its post
 
         assertEquals(2, tally.postToOffer.count());
-        assertEquals(3.0, tally.postToOffer.percentileMillis(0.0));
-        assertEquals(5.0, tally.postToOffer.percentileMillis(1.0));
+        // within the latency histogram's precision (3 significant digits)
+        assertEquals(3.0, tally.postToOffer.percentileMillis(0.0), 0.003);
+        assertEquals(5.0, tally.postToOffer.percentileMillis(1.0), 0.005);
     }
 }

@@ -53,15 +53,17 @@ class DistributionsTest {
     }
 
     @Test
-    void latencyPercentilesAreNearestRankInMilliseconds() {
+    void latencyPercentilesInMillisecondsWithinTheHistogramsPrecision() {
         Latencies l = new Latencies();
         assertEquals(true, Double.isNaN(l.percentileMillis(0.5)), "no samples, no percentile");
         for (int i = 100; i >= 1; i--) {
             l.record(i * 1000L);
         }
-        assertEquals(50.0, l.percentileMillis(0.5));
-        assertEquals(99.0, l.percentileMillis(0.99));
-        assertEquals(100.0, l.percentileMillis(0.999));
+        // HdrHistogram with 3 significant digits: within 0.1% of the exact nearest-rank percentile
+        assertEquals(50.0, l.percentileMillis(0.5), 0.05);
+        assertEquals(99.0, l.percentileMillis(0.99), 0.099);
+        assertEquals(100.0, l.percentileMillis(0.999), 0.1);
+        assertEquals(100, l.count());
         l.reset();
         assertEquals(0, l.count());
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,12 @@ import org.junit.jupiter.api.Test;
 class JourneyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The customer's personal data in this journey: distinctive, so any copy of it in a log can be found. */
+    private static final String CUSTOMER_NAME = "Zelda Quintero-Vasquez";
+    private static final String CUSTOMER_EMAIL = "zelda.quintero@example.org";
+    private static final String CUSTOMER_PHONE = "+4915112398765";
+    private static final String FIRST_MESSAGE = "My card ending 7731 was declined";
+    private static final String SECOND_MESSAGE = "Refund for order Q-55123 never arrived";
     private static RunningSystem system;
     private static String intake;
     private static String routing;
@@ -79,8 +86,8 @@ class JourneyIT {
 
             // 1. A gateway posts a chat; the retry with the same key is the same contact, published once.
             String key = UUID.randomUUID().toString();
-            String first = postContact(key, "cust-1", "My card was declined");
-            assertEquals(first, postContact(key, "cust-1", "My card was declined"));
+            String first = postContact(key, "cust-1", FIRST_MESSAGE);
+            assertEquals(first, postContact(key, "cust-1", FIRST_MESSAGE));
             assertEquals(1, probe.awaitKey(Topics.CONTACTS_RECEIVED, first, 1, WAIT).size());
 
             // 2. Alice is offered it on her SSE stream, accepts and resolves it at first contact.
@@ -92,7 +99,7 @@ class JourneyIT {
             assertEquals(1, probe.awaitKey(Topics.CONTACTS_RESOLVED, first, 1, WAIT).size());
 
             // 3. A second contact: Alice cannot solve it and escalates with her notes.
-            String second = postContact(UUID.randomUUID().toString(), "cust-2", "Refund never arrived");
+            String second = postContact(UUID.randomUUID().toString(), "cust-2", SECOND_MESSAGE);
             awaitOffer(alice, second);
             post(routing + "/agents/alice/offers/" + second + "/accept", Map.of());
             post(routing + "/agents/alice/contacts/" + second + "/escalate", Map.of("reason", "needs refund rights",
@@ -142,6 +149,29 @@ class JourneyIT {
             });
             var fcrSnapshots = probe.await(Topics.KPI_FCR, r -> r.value().contains("\"value\":0.5"), 1, WAIT);
             assertTrue(!fcrSnapshots.isEmpty(), "an FCR snapshot of 0.5 on " + Topics.KPI_FCR);
+
+            // 7. The customer's personal data appears in no service's log (INFO, as in production), in no metric
+            //    label and on no KPI topic; the logs are read from the processes' own output files.
+            List<String> personal = List.of(CUSTOMER_NAME, CUSTOMER_EMAIL, CUSTOMER_PHONE, FIRST_MESSAGE,
+                    SECOND_MESSAGE);
+            StringBuilder allLogs = new StringBuilder();
+            for (var service : system.services()) {
+                String log = java.nio.file.Files.readString(service.log());
+                assertTrue(log.contains("started in"), service.module() + "'s own output is read");
+                allLogs.append(log);
+                String prometheus = given().get(service.baseUrl() + "/q/metrics").then().statusCode(200)
+                        .extract().asString();
+                for (String data : personal) {
+                    assertFalse(log.contains(data), service.module() + " logged personal data: " + data);
+                    assertFalse(prometheus.contains(data), service.module() + " has personal data in a metric: " + data);
+                }
+            }
+            assertTrue(allLogs.indexOf(first) >= 0 && allLogs.indexOf(second) >= 0,
+                    "the logs tell the journey (by contact ids)");
+            for (String topic : Topics.KPI_TOPICS) {
+                assertTrue(probe.await(topic, r -> personal.stream().anyMatch(r.value()::contains), 1,
+                        Duration.ofSeconds(2)).isEmpty(), "personal data on " + topic);
+            }
         }
     }
 
@@ -161,7 +191,8 @@ class JourneyIT {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
                 .header("X-Api-Key", GatewayKey.KEY)
                 .body(Map.of("channel", "CHAT", "language", "en", "subject", "help",
-                        "message", message, "customer", Map.of("id", customerId, "name", "A Customer"),
+                        "message", message, "customer", Map.of("id", customerId, "name", CUSTOMER_NAME,
+                                "email", CUSTOMER_EMAIL, "phone", CUSTOMER_PHONE),
                         "chat", Map.of("sessionId", "s-" + customerId)))
                 .post(intake + "/contacts")
                 .then().statusCode(202).extract().path("contactId");

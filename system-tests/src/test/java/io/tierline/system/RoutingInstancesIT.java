@@ -48,7 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ContactReceived produced concurrently straight onto {@code contacts.received}, desktops accepting and
  * resolving through both instances. From the event log: every contact assigned exactly once, no agent over
  * its channel capacity at any moment, nothing left waiting while an eligible agent is free. Then the same
- * with one instance killed (kill -9) mid-load; the survivor finishes everything.
+ * with one instance killed (kill -9) mid-load; the survivor finishes everything. Then the survivor, now the only
+ * instance, is killed mid-load and started again: it resumes from the store and the topics, losing and
+ * doubling nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoutingInstancesIT {
@@ -166,6 +168,22 @@ class RoutingInstancesIT {
         System.out.printf("the survivor's recovery sweep finished %d stuck PENDING contacts and released %d"
                         + " unclaimed reservations%n", log.stream().filter(l -> l.contains("stuck PENDING")).count(),
                 log.stream().filter(l -> l.contains("was never claimed")).count());
+    }
+
+    @Test
+    @Order(3)
+    void theOnlyInstanceKilledAndRestartedMidLoadLosesAndDoublesNothing() throws Exception {
+        var lone = routing.stream().filter(io.tierline.embedded.ServiceProcess::isAlive).findFirst().orElseThrow();
+        CompletableFuture<List<String>> producing = CompletableFuture.supplyAsync(() -> produce("c", CONTACTS_PER_RUN));
+        await().atMost(FINISH).until(() -> offersOf("c-") >= CONTACTS_PER_RUN / 4);
+        lone.kill();
+        long offersAtKill = offersOf("c-");
+        lone.restart().awaitReady(Duration.ofSeconds(90));
+        System.out.printf("killed the only routing instance after %d offers of the third run and started it again%n",
+                offersAtKill);
+        // waiting contacts, offers (reservations) and agent states come back from the store and the topics
+        awaitResolved(producing.get());
+        checkInvariants("after kill -9 and restart of the only instance");
     }
 
     private static long offersOf(String prefix) {

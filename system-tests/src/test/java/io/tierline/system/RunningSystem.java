@@ -56,6 +56,11 @@ final class RunningSystem implements AutoCloseable {
         return system;
     }
 
+    /** The running services, in start order (intake, routing, escalation, metrics). */
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
     String intake() {
         return services.get(0).baseUrl();
     }

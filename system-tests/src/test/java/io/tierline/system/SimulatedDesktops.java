@@ -34,7 +34,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class SimulatedDesktops implements AutoCloseable {
 
-    private static final int ATTEMPTS = 40;
+    /** Retries (250 ms apart) while no instance answers: long enough for a killed only instance to restart. */
+    private static final int ATTEMPTS = 360;
 
     private final List<String> instances;
     private final Map<String, Integer> homes;

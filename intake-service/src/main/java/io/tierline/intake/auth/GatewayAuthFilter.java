@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -13,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Authenticates the gateway on every {@link GatewayEndpoint} before its body is read: a missing or unknown
- * {@code X-Api-Key} is a 401 problem+json; otherwise the gateway is kept in {@link CallingGateway}.
+ * {@code X-Api-Key} is a 401 problem+json; a gateway over its rate limit a 429 with {@code Retry-After};
+ * otherwise the gateway is kept in {@link CallingGateway}.
  */
 public class GatewayAuthFilter {
 
@@ -22,8 +24,10 @@ public class GatewayAuthFilter {
 
     private final GatewayKeys keys;
     private final CallingGateway calling;
+    private final GatewayRateLimits limits;
 
-    public GatewayAuthFilter(GatewayKeys keys, CallingGateway calling) {
+    public GatewayAuthFilter(GatewayKeys keys, CallingGateway calling, GatewayRateLimits limits) {
+        this.limits = limits;
         this.keys = keys;
         this.calling = calling;
     }
@@ -42,7 +46,21 @@ public class GatewayAuthFilter {
             return Optional.of(unauthorized(key == null || key.isEmpty() ? "is required" : "is not a known key"));
         }
         calling.set(gateway.get());
-        return Optional.empty();
+        return limits.admit(gateway.get()).map(wait -> {
+            LOG.debugf("refused %s %s: gateway %s over its rate limit", request.getMethod(),
+                    request.getUriInfo().getPath(), gateway.get().name());
+            return tooManyRequests(wait);
+        });
+    }
+
+    private static Response tooManyRequests(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        Problem problem = new Problem("https://tierline.io/problems/rate-limited", "Too many requests", 429,
+                "This gateway's API key is over its rate limit; retry after " + seconds + " s", null,
+                List.of(new Violation(API_KEY, "is over its rate limit")));
+        return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .build();
     }
 
     private static Response unauthorized(String message) {

@@ -6,6 +6,8 @@ import io.tierline.intake.classification.ClassificationRulesSource;
 import io.tierline.intake.classification.LanguageDetector;
 import io.quarkus.runtime.StartupEvent;
 import io.tierline.intake.auth.GatewayKeys;
+import io.tierline.intake.auth.GatewayRateLimits;
+import io.tierline.intake.auth.TokenBucket;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
@@ -46,8 +48,27 @@ public class IntakeBeans {
         return GatewayKeys.of(gateways, config.auth().enabled());
     }
 
+    /** The gateways' rate limits, for those that have one. */
+    @Produces
+    @Singleton
+    GatewayRateLimits gatewayRateLimits(IntakeConfig config) {
+        var buckets = new java.util.HashMap<String, TokenBucket>();
+        config.gateways().forEach((name, gateway) -> gateway.rateLimit().ifPresent(rate -> {
+            if (!(rate > 0)) {
+                throw new IllegalArgumentException("gateway '" + name + "': rate-limit must be above 0");
+            }
+            int burst = gateway.burst().orElse((int) Math.max(1, Math.ceil(rate)));
+            if (burst < 1) {
+                throw new IllegalArgumentException("gateway '" + name + "': burst must be at least 1");
+            }
+            buckets.put(name, new TokenBucket(rate, burst, System::nanoTime));
+        }));
+        return new GatewayRateLimits(buckets);
+    }
+
     /** Builds (and so validates) the gateway keys at startup rather than on the first request. */
-    void checkGatewayKeys(@Observes StartupEvent ignored, GatewayKeys keys, IntakeConfig config) {
+    void checkGatewayKeys(@Observes StartupEvent ignored, GatewayKeys keys, GatewayRateLimits limits,
+            IntakeConfig config) {
         if (!keys.enabled()) {
             LOG.warn("tierline.intake.auth.enabled=false: gateway endpoints take requests WITHOUT an API key");
         } else {

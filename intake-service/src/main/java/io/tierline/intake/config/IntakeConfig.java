@@ -103,5 +103,11 @@ public interface IntakeConfig {
 
         /** The channels this gateway may post contacts on (and act on contacts of). */
         Set<Channel> channels();
+
+        /** Requests a second this gateway may make on average; absent: not limited. */
+        Optional<Double> rateLimit();
+
+        /** Requests it may make at once above that rate; absent: one second's worth (at least 1). */
+        Optional<Integer> burst();
     }
 }

@@ -3,13 +3,11 @@ package io.tierline.intake.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
-import static io.tierline.intake.store.ContactDocument.CATEGORY;
 import static io.tierline.intake.store.ContactDocument.CUSTOMER_ID;
 import static io.tierline.intake.store.ContactDocument.ARTICLE_ID;
 import static io.tierline.intake.store.ContactDocument.CLOSED_AT;
@@ -68,8 +66,6 @@ public class ContactStore {
 
     void createIndexes(@Observes StartupEvent ignored) {
         contacts.createIndex(Indexes.ascending(IDEMPOTENCY_KEY), new IndexOptions().unique(true));
-        contacts.createIndex(Indexes.compoundIndex(Indexes.ascending(CUSTOMER_ID, CATEGORY),
-                Indexes.descending(RECEIVED_AT)));
         contacts.createIndex(Indexes.ascending(PUBLISH_STATE, RECEIVED_AT));
         // email threads: a reply is looked up by the customer and a message id of the thread
         contacts.createIndex(Indexes.ascending(CUSTOMER_ID, THREAD_MESSAGE_IDS));
@@ -102,15 +98,6 @@ public class ContactStore {
 
     public Optional<Contact> findByIdempotencyKey(String key) {
         return first(contacts.find(eq(IDEMPOTENCY_KEY, key)).first());
-    }
-
-    /** The most recent contact of the customer in the category received in [{@code from}, {@code until}). */
-    public Optional<Contact> findLatest(String customerId, String category, Instant from, Instant until) {
-        return first(contacts.find(and(eq(CUSTOMER_ID, customerId), eq(CATEGORY, category),
-                        gte(RECEIVED_AT, from), lt(RECEIVED_AT, until)))
-                .sort(descending(RECEIVED_AT))
-                .limit(1)
-                .first());
     }
 
     /** Contacts still PENDING that were received before {@code receivedBefore}, oldest first. */
@@ -178,7 +165,7 @@ public class ContactStore {
     }
 
     /**
-     * Attaches a message to an open contact unless a message with its idempotency key is attached already,
+     * Attaches a message to an open or held contact unless a message with its idempotency key is attached already,
      * marking its event pending, in one conditional update.
      *
      * @return the contact with the message, or empty when it is not open or has that key already
@@ -190,7 +177,7 @@ public class ContactStore {
         if (message.messageRef() != null) {
             update.add(Updates.addToSet(THREAD_MESSAGE_IDS, message.messageRef()));
         }
-        return updated(and(eq(ID, contactId), eq(STATUS, ContactStatus.RECEIVED.name()),
+        return updated(and(eq(ID, contactId), in(STATUS, ContactStatus.RECEIVED.name(), ContactStatus.HELD.name()),
                 ne(MESSAGE_KEYS, message.idempotencyKey())), Updates.combine(update));
     }
 
@@ -199,10 +186,10 @@ public class ContactStore {
         return first(contacts.find(eq(MESSAGE_KEYS, key)).first());
     }
 
-    /** The most recent open contact of the customer whose email thread holds this message id. */
+    /** The most recent open or held contact of the customer whose email thread holds this message id. */
     public Optional<Contact> findOpenThread(String customerId, String messageId) {
         return first(contacts.find(and(eq(CUSTOMER_ID, customerId), eq(THREAD_MESSAGE_IDS, messageId),
-                        eq(STATUS, ContactStatus.RECEIVED.name())))
+                        in(STATUS, ContactStatus.RECEIVED.name(), ContactStatus.HELD.name())))
                 .sort(descending(RECEIVED_AT))
                 .limit(1)
                 .first());

@@ -32,7 +32,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** An email replying to an open contact's thread attaches to it (ContactMessageAdded) instead of opening one. */
+/**
+ * An email replying to an open (or held) contact's thread attaches to it (ContactMessageAdded) instead of opening
+ * one.
+ */
 @QuarkusTest
 @QuarkusTestResource(TierlineTestInfra.class)
 class EmailThreadTest {
@@ -113,6 +116,29 @@ class EmailThreadTest {
         assertEquals(2, events(contactId, "ContactMessageAdded", 2, WAIT).size());
         assertNotEquals(events(contactId, "ContactMessageAdded", 2, WAIT).get(0).value(),
                 events(contactId, "ContactMessageAdded", 2, WAIT).get(1).value());
+    }
+
+    @Test
+    void aReplyDuringTheSelfServiceHoldAttachesAndFollowsTheContactWhenItIsQueued() {
+        String customerId = unique("cust");
+        var original = email(customerId);
+        original.put("selfService", Map.of("holdSeconds", 600));
+        String contactId = post(unique("key"), original).statusCode(202).body("status", equalTo("HELD"))
+                .extract().path("contactId");
+        var reply = replyTo(customerId, messageId(original), "The article did not help, please call me.");
+
+        post(unique("key"), reply).statusCode(202)
+                .body("contactId", equalTo(contactId))
+                .body("status", equalTo("HELD"));
+        assertTrue(events(contactId, "ContactMessageAdded", 1, SHORT).isEmpty(), "not before the contact itself");
+
+        given().post("/contacts/{id}/queue", contactId).then().statusCode(200).body("status", equalTo("RECEIVED"));
+        List<ConsumerRecord<String, String>> all = probe.await(Topics.CONTACTS_RECEIVED,
+                r -> contactId.equals(r.key()), 2, WAIT);
+        assertEquals(List.of("io.tierline.ContactReceived", "io.tierline.ContactMessageAdded"),
+                all.stream().map(r -> KafkaProbe.header(r, CloudEventHeaders.TYPE)).toList(), "in this order");
+        assertTrue(store.findById(contactId).orElseThrow().pendingEvents().isEmpty(), "marked published");
+        given().get("/contacts/{id}", contactId).then().body("messages", hasSize(1));
     }
 
     @Test

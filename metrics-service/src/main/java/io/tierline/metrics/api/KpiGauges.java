@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The current PT15M window of every KPI as the gauge {@code tierline_kpi{kpi, dimension, value}} in
- * {@code /q/metrics}, per dimension all, queue, channel and tier (never agent), e.g.
+ * {@code /q/metrics}, per dimension all, queue, channel and tier (never agent, nor category: gateways may send any category), e.g.
  * {@code tierline_kpi{kpi="fcr",dimension="queue",value="l1-chat"}}; {@code dimension="all",value="all"} for
  * all. Also {@code tierline_queue_depth{queue}} and {@code tierline_queue_longest_wait_seconds{queue}} now.
  * Refreshed from the stores every publish interval; NaN while undefined. At most
@@ -74,7 +74,7 @@ public class KpiGauges {
                     .description("How long the longest waiting contact of the queue has waited").tag("queue", q.queueId()));
         }
         for (KpiSnapshot s : snapshots) {
-            if (!s.dimension().startsWith("agent=")) {
+            if (!s.dimension().startsWith("agent=") && !s.dimension().startsWith("category=")) {
                 String series = s.kpi() + "|" + s.dimension();
                 values.put(series, s.value() == null ? Double.NaN : s.value());
                 register(series, () -> kpiGauge(series, s.kpi(), s.dimension()));

@@ -19,14 +19,14 @@ import java.util.function.Function;
  *
  * @param kpis      the KPIs asked for (all of them by default)
  * @param dimension {@code all}, {@code queue=<id>}, {@code channel=<CHANNEL>}, {@code tier=<1..3>} or
- *                  {@code agent=<id>}
+ *                  {@code agent=<id>} or {@code category=<name>} (the deflection rate's)
  * @param at        an instant inside the window asked for (now by default)
  */
 record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant at) {
 
     static final List<String> CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).toList();
     static final String DIMENSIONS = "all, queue=<id>, channel=<" + String.join("|", CHANNELS)
-            + ">, tier=<1|2|3> or agent=<id>";
+            + ">, tier=<1|2|3>, agent=<id> or category=<name>";
 
     /**
      * @param now       the current time: {@code at} may not be after it
@@ -91,7 +91,7 @@ record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant a
         }
         String value = dimension.substring(eq + 1);
         return switch (dimension.substring(0, eq)) {
-            case "queue", "agent" -> !value.isBlank();
+            case "queue", "agent", "category" -> !value.isBlank();
             case "channel" -> CHANNELS.contains(value);
             case "tier" -> List.of("1", "2", "3").contains(value);
             default -> false;

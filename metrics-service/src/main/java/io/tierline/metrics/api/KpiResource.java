@@ -1,5 +1,6 @@
 package io.tierline.metrics.api;
 
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Multi;
 import io.tierline.events.EventJson;
 import io.tierline.metrics.config.MetricsConfig;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/kpis")
 public class KpiResource {
 
-    static final List<String> BREAKDOWNS = List.of("queue", "channel", "tier", "agent");
+    static final List<String> BREAKDOWNS = List.of("queue", "channel", "tier", "agent", "category");
 
     private final KpiState state;
     private final KpiFeed feed;
@@ -44,7 +45,12 @@ public class KpiResource {
         this.clock = clock;
     }
 
+    /**
+     * Runs on the I/O thread: it reads a few entries of the local state stores (no remote call, nothing that
+     * waits), so dashboards polling it cost no hand-over to a worker thread.
+     */
     @GET
+    @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The KPIs of one UTC-aligned window (PT1M, PT15M, PT1H or P1D; default PT1H) containing "
             + "`at` (default now), in one dimension (default all)")
@@ -74,7 +80,7 @@ public class KpiResource {
     @GET
     @Path("/breakdown")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every KPI of every queue, channel, tier or agent (`by`) counted in the window (default "
+    @Operation(summary = "Every KPI of every queue, channel, tier, agent or category (`by`) counted in the window (default "
             + "PT15M) containing `at` (default now)")
     public List<KpiPoint> breakdown(@QueryParam("by") String by, @QueryParam("window") String window,
             @QueryParam("at") String at) {

@@ -71,6 +71,21 @@ public interface MetricsConfig {
         @WithDefault("PT0.2S")
         Duration commitInterval();
 
+        /**
+         * How often the contributions added up per KPI, dimension and minute are forwarded to the window aggregates
+         * (instead of one repartition record per event, KPI and dimension).
+         */
+        @WithDefault("PT0.1S")
+        Duration combineInterval();
+
+        /**
+         * Kafka Streams {@code num.stream.threads}: the tasks (one per partition and sub-topology) are shared among
+         * them, so each instance processes that many partitions at once. Under exactly-once a thread spends most of
+         * its time waiting for its transaction commits, so one per partition pays off even on few cores.
+         */
+        @WithDefault("3")
+        int streamThreads();
+
         /** Kafka Streams {@code num.standby.replicas}: warm copies of each task's state on other instances. */
         @WithDefault("0")
         int standbyReplicas();

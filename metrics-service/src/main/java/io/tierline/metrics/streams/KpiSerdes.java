@@ -19,55 +19,93 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Compact binary serdes for the topology's repartition topic and state stores (internal topics only). */
+/** Compact binary serdes for the topology's repartition topics and state stores (internal topics only). */
 final class KpiSerdes {
 
     private static final byte VERSION = 1;
+    private static final byte SUM_VERSION = 2;
 
     private KpiSerdes() {
     }
 
-    static Serde<Contribution> contribution() {
-        return Serdes.serdeFrom(bytes((c, out) -> {
-            out.writeUTF(c.key());
-            out.writeLong(c.numerator());
-            out.writeLong(c.denominator());
-            out.writeBoolean(c.durationMillis() != null);
-            out.writeLong(c.durationMillis() == null ? 0 : c.durationMillis());
-            out.writeInt(c.score());
-        }), read(in -> {
-            String key = in.readUTF();
-            long numerator = in.readLong();
-            long denominator = in.readLong();
-            boolean hasDuration = in.readBoolean();
-            long duration = in.readLong();
-            int score = in.readInt();
-            return new Contribution(key, numerator, denominator, hasDuration ? duration : null, score);
-        }));
+    static Serde<KpiTally> tally() {
+        return Serdes.serdeFrom(bytes(KpiSerdes::writeTally), read(KpiSerdes::readTally));
     }
 
-    static Serde<KpiTally> tally() {
-        return Serdes.serdeFrom(bytes((t, out) -> {
-            out.writeLong(t.numerator);
-            out.writeLong(t.denominator);
-            out.writeLong(t.scoreSum);
-            var counts = t.durations.counts();
-            out.writeInt(counts.size());
-            for (Map.Entry<Long, Long> e : counts.entrySet()) {
-                out.writeLong(e.getKey());
-                out.writeLong(e.getValue());
+    /**
+     * The sums on the repartition topics {@code kpi-contributions} and {@code kpi-fcr7-contributions}: a tally
+     * (version 2). Reads version 1 too, the single contribution those topics carried before the {@link Combiner}
+     * (so records in flight when a version without it is replaced count exactly once).
+     */
+    static Serde<KpiTally> sum() {
+        return Serdes.serdeFrom((topic, value) -> {
+            if (value == null) {
+                return null;
             }
-        }), read(in -> {
-            long numerator = in.readLong();
-            long denominator = in.readLong();
-            long scoreSum = in.readLong();
-            int n = in.readInt();
-            DurationDistribution durations = new DurationDistribution();
-            for (int i = 0; i < n; i++) {
-                durations.add(in.readLong(), in.readLong());
+            var buffer = new ByteArrayOutputStream();
+            try (var out = new DataOutputStream(buffer)) {
+                out.writeByte(SUM_VERSION);
+                writeTally(value, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new KpiTally(numerator, denominator, scoreSum, durations);
-        }));
+            return buffer.toByteArray();
+        }, (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try (var in = new DataInputStream(new ByteArrayInputStream(data))) {
+                byte version = in.readByte();
+                if (version == SUM_VERSION) {
+                    return readTally(in);
+                }
+                if (version == VERSION) {
+                    String key = in.readUTF();
+                    long numerator = in.readLong();
+                    long denominator = in.readLong();
+                    boolean hasDuration = in.readBoolean();
+                    long duration = in.readLong();
+                    int score = in.readInt();
+                    return new KpiTally().add(new Contribution(key, numerator, denominator,
+                            hasDuration ? duration : null, score));
+                }
+                throw new IllegalStateException("unknown serialisation version " + version);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static Serde<Combiner.Pending> pending() {
+        return Serdes.serdeFrom(bytes((p, out) -> {
+            out.writeLong(p.sequence());
+            out.writeLong(p.timestamp());
+            writeTally(p.tally(), out);
+        }), read(in -> new Combiner.Pending(in.readLong(), in.readLong(), readTally(in))));
+    }
+
+    private static void writeTally(KpiTally t, DataOutputStream out) throws IOException {
+        out.writeLong(t.numerator);
+        out.writeLong(t.denominator);
+        out.writeLong(t.scoreSum);
+        var counts = t.durations.counts();
+        out.writeInt(counts.size());
+        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+            out.writeLong(e.getKey());
+            out.writeLong(e.getValue());
+        }
+    }
+
+    private static KpiTally readTally(DataInputStream in) throws IOException {
+        long numerator = in.readLong();
+        long denominator = in.readLong();
+        long scoreSum = in.readLong();
+        int n = in.readInt();
+        DurationDistribution durations = new DurationDistribution();
+        for (int i = 0; i < n; i++) {
+            durations.add(in.readLong(), in.readLong());
+        }
+        return new KpiTally(numerator, denominator, scoreSum, durations);
     }
 
     static Serde<AgentTimeline> timeline() {

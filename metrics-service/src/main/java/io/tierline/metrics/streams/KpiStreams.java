@@ -64,7 +64,7 @@ public class KpiStreams {
     synchronized void start() {
         MetricsConfig.Streams s = config.streams();
         var settings = new KpiTopology.Settings(s.grace(), s.dedupRetention(), config.serviceLevel().toServiceLevel(),
-                s.repeatWindow());
+                s.repeatWindow(), s.combineInterval());
         streams = new KafkaStreams(KpiTopology.build(settings), properties(s));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.errorf(e, "KPI topology failed; replacing the stream thread");
@@ -98,6 +98,7 @@ public class KpiStreams {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.processingGuarantee());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.commitInterval().toMillis());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, s.standbyReplicas());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.streamThreads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(s.stateDir()));
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         p.put(StreamsConfig.producerPrefix("acks"), "all");

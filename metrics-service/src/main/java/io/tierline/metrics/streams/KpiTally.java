@@ -36,6 +36,15 @@ public final class KpiTally {
         return this;
     }
 
+    /** Adds every input of {@code other} (a partial sum of the same KPI and dimension); {@code other} is unchanged. */
+    public KpiTally merge(KpiTally other) {
+        numerator = Math.addExact(numerator, other.numerator);
+        denominator = Math.addExact(denominator, other.denominator);
+        scoreSum = Math.addExact(scoreSum, other.scoreSum);
+        durations.merge(other.durations);
+        return this;
+    }
+
     public Ratio ratio() {
         return new Ratio(numerator, denominator);
     }

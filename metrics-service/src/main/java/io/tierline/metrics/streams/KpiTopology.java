@@ -21,6 +21,8 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -37,14 +39,24 @@ public final class KpiTopology {
     public static final List<String> SOURCES = List.of(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_ASSIGNMENTS,
             Topics.CONTACTS_RESOLVED, Topics.CONTACTS_ESCALATED, Topics.CONTACTS_EVALUATIONS, Topics.AGENTS_PRESENCE);
 
+    /** How often the contributions added up per key and minute are forwarded, by default. */
+    public static final Duration DEFAULT_COMBINE_INTERVAL = Duration.ofMillis(100);
+
     /**
-     * @param grace        how long after its end a window still accepts late events (stream time)
-     * @param repeatWindow how long after a resolution a repeat contact still corrects the 7-day FCR
+     * @param grace           how long after its end a window still accepts late events (stream time)
+     * @param repeatWindow    how long after a resolution a repeat contact still corrects the 7-day FCR
+     * @param combineInterval how often the contributions added up per KPI, dimension and minute are forwarded to
+     *                        the window aggregates ({@link Combiner})
      */
-    public record Settings(Duration grace, Duration dedupRetention, ServiceLevel serviceLevel, Duration repeatWindow) {
+    public record Settings(Duration grace, Duration dedupRetention, ServiceLevel serviceLevel, Duration repeatWindow,
+            Duration combineInterval) {
 
         public Settings(Duration grace, Duration dedupRetention, ServiceLevel serviceLevel) {
             this(grace, dedupRetention, serviceLevel, Duration.ofDays(7));
+        }
+
+        public Settings(Duration grace, Duration dedupRetention, ServiceLevel serviceLevel, Duration repeatWindow) {
+            this(grace, dedupRetention, serviceLevel, repeatWindow, DEFAULT_COMBINE_INTERVAL);
         }
 
         /** The 7-day FCR's windows accept corrections for the repeat window after their end. */
@@ -57,8 +69,14 @@ public final class KpiTopology {
             if (dedupRetention.compareTo(longest) < 0) {
                 throw new IllegalArgumentException("the dedup retention must be at least " + longest);
             }
+            if (combineInterval.isNegative() || combineInterval.isZero()) {
+                throw new IllegalArgumentException("the combine interval must be positive");
+            }
         }
     }
+
+    static final String COMBINE_STORE = "kpi-combine";
+    static final String FCR7_COMBINE_STORE = "kpi-fcr7-combine";
 
     private KpiTopology() {
     }
@@ -73,12 +91,15 @@ public final class KpiTopology {
         return Kpis.FCR_7D.equals(kpi) ? "kpi-" + Kpis.FCR_7D + "-" + window.name() : storeName(window);
     }
 
-    /** Aggregates the contributions in windows of every size (grace {@code grace}) and publishes each update. */
-    private static void publishWindows(KGroupedStream<String, Contribution> grouped, Duration grace,
+    /**
+     * Aggregates the sums of contributions ({@link Combiner}) in windows of every size (grace {@code grace}) and
+     * publishes each update.
+     */
+    private static void publishWindows(KGroupedStream<String, KpiTally> grouped, Duration grace,
             Function<KpiWindow, String> storeName) {
         for (KpiWindow window : KpiWindow.values()) {
             grouped.windowedBy(TimeWindows.ofSizeAndGrace(window.length(), grace))
-                    .aggregate(KpiTally::new, (key, contribution, tally) -> tally.add(contribution),
+                    .aggregate(KpiTally::new, (key, sum, tally) -> tally.merge(sum),
                             Materialized.<String, KpiTally, WindowStore<Bytes, byte[]>>as(storeName.apply(window))
                                     .withKeySerde(Serdes.String()).withValueSerde(KpiSerdes.tally())
                                     .withRetention(retention(window, grace)))
@@ -105,10 +126,16 @@ public final class KpiTopology {
                 Stores.persistentWindowStore(DedupProcessor.DEDUP_STORE, settings.dedupRetention(),
                         DedupProcessor.dedupWindow(), false),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DeflectionProcessor.STORE, settings.dedupRetention(),
+                        DeflectionProcessor.window(), false),
+                Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OccupancyProcessor.STORE),
                 Serdes.String(), KpiSerdes.timeline()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RepeatProcessor.STORE),
                 Serdes.String(), KpiSerdes.repeatCorrections()));
+        builder.addStateStore(combineStore(COMBINE_STORE));
+        builder.addStateStore(combineStore(FCR7_COMBINE_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WaitingProcessor.STORE),
                 Serdes.String(), Serdes.String()));
         Contributions contributions = new Contributions(settings.serviceLevel());
@@ -124,11 +151,14 @@ public final class KpiTopology {
         events.process(WaitingProcessor::new, WaitingProcessor.STORE);
         KStream<String, Contribution> byEvent = events.flatMap((key, event) -> contributions.of(event).stream()
                 .map(c -> KeyValue.pair(c.key(), c)).toList());
-        KGroupedStream<String, Contribution> grouped = byEvent.merge(occupancy(events))
-                .groupByKey(Grouped.with("kpi-contributions", Serdes.String(), KpiSerdes.contribution()));
+        KStream<String, Contribution> deflections = events.filter((key, event) -> DeflectionProcessor.reads(event))
+                .process(DeflectionProcessor::new, DeflectionProcessor.STORE);
+        KGroupedStream<String, KpiTally> grouped = byEvent.merge(occupancy(events)).merge(deflections)
+                .process(() -> new Combiner(COMBINE_STORE, settings.combineInterval()), COMBINE_STORE)
+                .groupByKey(Grouped.with("kpi-contributions", Serdes.String(), KpiSerdes.sum()));
         publishWindows(grouped, settings.grace(), KpiTopology::storeName);
-        publishWindows(sevenDayFcr(events, settings.repeatWindow()), settings.repeatGrace(),
-                w -> storeName(Kpis.FCR_7D, w));
+        publishWindows(sevenDayFcr(events, settings.repeatWindow(), settings.combineInterval()),
+                settings.repeatGrace(), w -> storeName(Kpis.FCR_7D, w));
         return builder.build();
     }
 
@@ -140,13 +170,20 @@ public final class KpiTopology {
                 .process(OccupancyProcessor::new, OccupancyProcessor.STORE);
     }
 
+    /** The pending sums of the {@link Combiner}: in memory, logged, cached (one changelog write per commit). */
+    private static StoreBuilder<KeyValueStore<String, Combiner.Pending>> combineStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), KpiSerdes.pending())
+                .withCachingEnabled();
+    }
+
     /** Resolutions and repeats by resolved contact (repartitioned) to 7-day FCR contributions and corrections. */
-    private static KGroupedStream<String, Contribution> sevenDayFcr(KStream<String, TierlineEvent> events,
-            Duration repeatWindow) {
+    private static KGroupedStream<String, KpiTally> sevenDayFcr(KStream<String, TierlineEvent> events,
+            Duration repeatWindow, Duration combineInterval) {
         return events.filter((key, event) -> RepeatProcessor.reads(event))
                 .map((key, event) -> KeyValue.pair(RepeatProcessor.contactOf(event), EventJson.write(event)))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("kpi-fcr7-contacts"))
                 .process(() -> new RepeatProcessor(repeatWindow), RepeatProcessor.STORE)
-                .groupByKey(Grouped.with("kpi-fcr7-contributions", Serdes.String(), KpiSerdes.contribution()));
+                .process(() -> new Combiner(FCR7_COMBINE_STORE, combineInterval), FCR7_COMBINE_STORE)
+                .groupByKey(Grouped.with("kpi-fcr7-contributions", Serdes.String(), KpiSerdes.sum()));
     }
 }

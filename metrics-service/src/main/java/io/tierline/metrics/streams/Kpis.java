@@ -21,17 +21,22 @@ public final class Kpis {
     public static final String OCCUPANCY = "occupancy";
     /** Mean QA evaluation score; kept in the state (REST, gauges), not published: the catalogue has no kpi.qa topic. */
     public static final String QA = "qa";
+    /**
+     * L0 deflection rate: contacts deflected over contacts received, at their arrival; kept in the state (REST,
+     * gauges), not published: the catalogue has no kpi.deflection topic.
+     */
+    public static final String DEFLECTION = "deflection";
 
     /** Every KPI kept in the window stores (and so answered by {@code GET /kpis}). */
     public static final List<String> ALL = List.of(FCR, FCR_7D, AHT, ASA, SERVICE_LEVEL, ABANDONMENT, ESCALATION, CSAT,
-            OCCUPANCY, QA);
+            OCCUPANCY, QA, DEFLECTION);
 
     private Kpis() {
     }
 
     /** Whether the KPI's snapshots are published on a {@code kpi.*} topic. */
     public static boolean published(String kpi) {
-        return !QA.equals(kpi);
+        return !QA.equals(kpi) && !DEFLECTION.equals(kpi);
     }
 
     public static String topic(String kpi) {

@@ -1,6 +1,8 @@
 package io.tierline.metrics.api;
 
+import static io.tierline.metrics.TestEvents.deflected;
 import static io.tierline.metrics.TestEvents.kpis;
+import static io.tierline.metrics.TestEvents.received;
 import static io.tierline.metrics.TestEvents.resolved;
 import static io.tierline.metrics.TestEvents.send;
 import static io.tierline.metrics.TestEvents.unique;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard in a real headless Chromium: its FCR tile shows what {@code GET /kpis} reports, and when new
- * events arrive it changes to the new value without a reload (from {@code /kpis/stream}). Saves a screenshot to
+ * events arrive it changes to the new value without a reload (from {@code /kpis/stream}); so does the L0
+ * deflection tile (polled from {@code GET /kpis}: no kpi topic carries it). Saves a screenshot to
  * {@code target/dashboard.png}.
  */
 @QuarkusTest
@@ -45,16 +48,29 @@ class DashboardBrowserTest {
         send(resolved(queue, Channel.CHAT, 1, 0, 0, Instant.now()));
         try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
             browser.open(dashboard.toString());
-            String first = awaitTileMatchesApi(browser);
+            String first = awaitTileMatchesApi(browser, "fcr");
 
             // one more contact resolved at first contact: the tile follows, the page is not reloaded
             browser.evaluate("window.__notReloaded = true");
             send(resolved(queue, Channel.CHAT, 1, 0, 0, Instant.now()));
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> !apiFcr().equals(first));
-            String second = awaitTileMatchesApi(browser);
+                    .until(() -> !apiTile("fcr").equals(first));
+            String second = awaitTileMatchesApi(browser, "fcr");
             assertNotEquals(first, second, "the tile changed with the new event");
             assertEquals("true", browser.evaluate("String(window.__notReloaded === true)"), "updated live, not reloaded");
+
+            // the L0 deflection tile (polled: no kpi.* topic carries it) shows the API's value and follows a
+            // contact that arrives and is deflected
+            String deflectionBefore = awaitTileMatchesApi(browser, "deflection");
+            String contact = unique("c");
+            Instant now = Instant.now();
+            send(received(contact, Channel.CHAT, "dashboard", now));
+            send(deflected(contact, Channel.CHAT, "dashboard", now, now));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !apiTile("deflection").equals(deflectionBefore));
+            String deflectionAfter = awaitTileMatchesApi(browser, "deflection");
+            assertNotEquals(deflectionBefore, deflectionAfter, "the deflection tile changed with the new events");
+            assertEquals("true", browser.evaluate("String(window.__notReloaded === true)"), "updated, not reloaded");
 
             Path png = Path.of("target", "dashboard.png");
             browser.screenshot(png);
@@ -62,24 +78,24 @@ class DashboardBrowserTest {
         }
     }
 
-    /** Waits until the FCR tile shows what the API reports for the current PT15M window; answers that text. */
-    private static String awaitTileMatchesApi(HeadlessChromium browser) {
+    /** Waits until the KPI's tile shows what the API reports for the current PT15M window; answers that text. */
+    private static String awaitTileMatchesApi(HeadlessChromium browser, String kpi) {
         String[] shown = new String[1];
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String expected = apiFcr();
-            shown[0] = browser.evaluate("document.querySelector('#tile-fcr .value').textContent + ' | '"
-                    + " + document.querySelector('#tile-fcr .detail').textContent");
+            String expected = apiTile(kpi);
+            shown[0] = browser.evaluate("document.querySelector('#tile-" + kpi + " .value').textContent + ' | '"
+                    + " + document.querySelector('#tile-" + kpi + " .detail').textContent");
             assertEquals(expected, shown[0], "dashboard status: " + browser.evaluate("document.getElementById('status').textContent"));
         });
         return shown[0];
     }
 
-    /** The FCR of the current PT15M window as the dashboard formats it: "66.7 % | 2 of 3". */
-    private static String apiFcr() {
-        JsonPath k = kpis(Map.of("kpi", "fcr", "window", "PT15M"));
-        Number value = k.get("fcr.value");
-        Number numerator = k.get("fcr.numerator");
-        Number denominator = k.get("fcr.denominator");
+    /** A ratio KPI of the current PT15M window as the dashboard formats it: "66.7 % | 2 of 3". */
+    private static String apiTile(String kpi) {
+        JsonPath k = kpis(Map.of("kpi", kpi, "window", "PT15M"));
+        Number value = k.get(kpi + ".value");
+        Number numerator = k.get(kpi + ".numerator");
+        Number denominator = k.get(kpi + ".denominator");
         String shown = value == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f %%", value.doubleValue() * 100);
         String detail = denominator == null ? "not computed yet" : numerator.longValue() + " of " + denominator.longValue();
         return shown + " | " + detail;

@@ -2,7 +2,9 @@ package io.tierline.metrics.api;
 
 import static io.restassured.RestAssured.given;
 import static io.tierline.metrics.TestEvents.byAgent;
+import static io.tierline.metrics.TestEvents.deflected;
 import static io.tierline.metrics.TestEvents.kpis;
+import static io.tierline.metrics.TestEvents.received;
 import static io.tierline.metrics.TestEvents.resolved;
 import static io.tierline.metrics.TestEvents.send;
 import static io.tierline.metrics.TestEvents.unique;
@@ -22,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Channel;
+import io.tierline.events.ContactAbandoned;
 import io.tierline.events.ContactQueued;
 import io.tierline.events.EventIds;
 import io.tierline.events.Priority;
@@ -111,6 +114,44 @@ class KpiResourceTest {
     }
 
     @Test
+    void theDeflectionRateCountsEachArrivalOnceAndEachDeflectionOnceInEveryWindow() {
+        String category = unique("cat");
+        Instant t = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
+        Instant later = t.plusSeconds(5);
+        // r1, r2, r3 received at t; r1 deflected after being queued (and redelivered); r4 deflected and r5
+        // abandoned while held for self-service (no ContactReceived): arrivals 5 (r1..r5), deflected 2 (r1, r4)
+        String r1 = unique("c");
+        send(received(r1, Channel.CHAT, category, t));
+        send(received(unique("c"), Channel.CHAT, category, t));
+        send(received(unique("c"), Channel.PHONE, category, t));
+        var r1Deflected = deflected(r1, Channel.CHAT, category, t, later);
+        send(r1Deflected);
+        send(r1Deflected);
+        send(deflected(unique("c"), Channel.EMAIL, category, t, later));
+        send(new ContactAbandoned(EventIds.random(), unique("c"), later, "cust-1", Channel.SMS, category, t));
+
+        Map<String, String> hour = Map.of("kpi", "deflection", "window", "PT1H", "dimension", "category=" + category,
+                "at", t.toString());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath k = kpis(hour);
+            assertEquals(5, k.getInt("deflection.denominator"));
+            assertEquals(2, k.getInt("deflection.numerator"));
+        });
+        for (String window : new String[] {"PT1M", "PT15M", "PT1H", "P1D"}) {
+            JsonPath k = kpis(Map.of("kpi", "deflection", "window", window, "dimension", "category=" + category,
+                    "at", t.toString()));
+            assertEquals("ratio", k.getString("deflection.unit"), window);
+            assertEquals(0.4, k.getDouble("deflection.value"), window);
+            assertEquals(2, k.getInt("deflection.numerator"), window);
+            assertEquals(5, k.getInt("deflection.denominator"), window);
+        }
+        JsonPath byCategory = given().queryParams(Map.of("by", "category", "window", "PT1H", "at", t.toString()))
+                .when().get("/kpis/breakdown").then().statusCode(200).extract().jsonPath();
+        assertEquals(0.4, byCategory.getDouble("find { it.kpi == 'deflection' && it.dimension == 'category="
+                + category + "' }.value"));
+    }
+
+    @Test
     void aWindowWithoutEventsHasUndefinedValuesAndTheDefaultIsTheCurrentHourOfAll() {
         String queue = unique("q");
         JsonPath empty = kpis(Map.of("dimension", "queue=" + queue));
@@ -118,7 +159,7 @@ class KpiResourceTest {
         Instant start = Instant.parse(empty.getString("windowStart"));
         assertEquals(Instant.parse(empty.getString("at")).truncatedTo(ChronoUnit.HOURS), start);
         for (String kpi : new String[] {"fcr", "aht", "asa", "'service-level'", "abandonment", "escalation", "csat",
-                "'csat-mean'", "qa"}) {
+                "'csat-mean'", "qa", "deflection"}) {
             assertTrue(empty.getMap("$").containsKey(kpi.replace("'", "")), kpi + " is answered");
             assertNull(empty.get(kpi + ".value"), kpi + " is undefined");
         }
@@ -135,7 +176,8 @@ class KpiResourceTest {
     void anUnknownKpiWindowOrDimensionIsA400NamingIt() {
         expect400(Map.of("window", "PT5M"), "window");
         expect400(Map.of("kpi", "nps"), "kpi");
-        for (String dimension : new String[] {"queue", "queue=", "channel=FAX", "tier=4", "tier=two", "site=x"}) {
+        for (String dimension : new String[] {"queue", "queue=", "channel=FAX", "tier=4", "tier=two", "site=x",
+                "category=", "category= "}) {
             expect400(Map.of("dimension", dimension), "dimension");
         }
     }

@@ -3,6 +3,7 @@ package io.tierline.metrics.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierline.events.AgentPresenceChanged;
@@ -10,6 +11,7 @@ import io.tierline.events.AgentStatus;
 import io.tierline.events.AssignmentEvent;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactAbandoned;
+import io.tierline.events.ContactDeflected;
 import io.tierline.events.ContactEscalated;
 import io.tierline.events.ContactEvent;
 import io.tierline.events.ContactHeld;
@@ -87,6 +89,19 @@ import org.junit.jupiter.api.Test;
  * 23 s1 SurveySubmitted   12:30:00 CHAT  score 5
  * 24 s2 SurveySubmitted   12:31:00 PHONE score 3
  * 25 redelivery of 9 (c1 ContactResolved), 26 redelivery of 11 (a2 ContactAbandoned): same eventIds, counted once
+ * L0 deflection (contacts.received; "arrival" = the contact's receivedAt, where the deflection rate counts it):
+ * 27 d1 ContactReceived   12:32:00 CHAT  billing
+ * 28 d2 ContactReceived   12:32:30 PHONE general
+ * 29 d3 ContactReceived   12:33:00 CHAT  general
+ * 30 d1 ContactDeflected  12:34:00 CHAT  billing, received 12:32:00 (after being queued: counts at its arrival)
+ * 31 d4 ContactDeflected  12:35:00 EMAIL billing, received 12:34:50, held for self-service: no ContactReceived
+ * 32 d5 ContactAbandoned  12:35:10 SMS   general, received 12:35:08, held: no ContactReceived (wait 2 s: short)
+ * 33 redelivery of 30; 34 d1 ContactDeflected again at 12:36:00 with another eventId: d1 is deflected once
+ * 35 d6 ContactReceived   12:45:00 CHAT  billing                                      (stream time now 12:45:00)
+ * 36 d3 ContactDeflected  12:45:30 CHAT  general, received 12:33:00: its PT1M window [12:33, 12:34) closed at
+ *    12:39 (not counted there); its PT15M window [12:30, 12:45) is open until 12:50 (counted)
+ * The log has no ContactReceived of a1, a2, a3: to the topology they are contacts abandoned while held, arrivals
+ * at 12:02:57 (CHAT), 12:05:45 (PHONE), 12:06:20 (CHAT), all of category billing.
  * </pre>
  */
 class KpiTopologyTest {
@@ -168,8 +183,10 @@ class KpiTopologyTest {
         assertRatio(out, "service-level|channel=CHAT|PT1H", HOUR, 2, 4);
         assertRatio(out, "service-level|channel=PHONE|PT1H", HOUR, 0, 3);
 
-        // Abandonment PT1H: 3 abandoned / (5 answered + 3) = 3/8 (a2 redelivered counts once, else 4/9)
-        assertRatio(out, "abandonment|all|PT1H", HOUR, 3, 8);
+        // Abandonment PT1H: 4 abandoned (a1, a2, a3, d5) / (5 answered + 4) = 4/9 (a2 redelivered counts once,
+        // else 5/10); d5's 2 s wait is short: not in the service level (IGNORE_SHORT)
+        assertRatio(out, "abandonment|all|PT1H", HOUR, 4, 9);
+        assertRatio(out, "abandonment|all|PT15M", "2025-03-01T12:00:00Z", 3, 8);
         assertRatio(out, "abandonment|channel=CHAT|PT1H", HOUR, 2, 5);   // a1, a3 / (c1, c3, c3 at L2 + 2)
         assertRatio(out, "abandonment|channel=PHONE|PT1H", HOUR, 1, 3);  // a2 / (c2 twice + 1)
 
@@ -189,6 +206,32 @@ class KpiTopologyTest {
         assertEquals(8L, mean.numerator());
         assertEquals("score", mean.unit());
         assertEquals(5.0, get(out, "csat-mean|channel=CHAT|PT1H", HOUR).value());
+
+        // L0 deflection, counted at the arrival. PT1H [12:00, 13:00): arrivals a1, a2, a3, d1, d2, d3, d4, d5, d6 = 9;
+        // deflected d1 (once, not 3 times), d4, d3 (late for its minute only) = 3 -> 3/9
+        assertDeflection(KpiWindow.PT1H, HOUR, "all", 3, 9);
+        assertDeflection(KpiWindow.P1D, DAY, "all", 3, 9);
+        // CHAT: a1, a3, d1, d3, d6 / d1, d3 -> 2/5; PHONE: a2, d2 -> 0/2; EMAIL: d4 -> 1/1; SMS: d5 -> 0/1
+        assertDeflection(KpiWindow.PT1H, HOUR, "channel=CHAT", 2, 5);
+        assertDeflection(KpiWindow.PT1H, HOUR, "channel=PHONE", 0, 2);
+        assertDeflection(KpiWindow.PT1H, HOUR, "channel=EMAIL", 1, 1);
+        assertDeflection(KpiWindow.PT1H, HOUR, "channel=SMS", 0, 1);
+        // billing: a1, a2, a3, d1, d4, d6 / d1, d4 -> 2/6; general: d2, d3, d5 / d3 -> 1/3
+        assertDeflection(KpiWindow.PT1H, HOUR, "category=billing", 2, 6);
+        assertDeflection(KpiWindow.PT1H, HOUR, "category=general", 1, 3);
+        // PT15M [12:00, 12:15): a1, a2, a3 -> 0/3; [12:30, 12:45): d1..d5 / d1, d4, d3 -> 3/5; [12:45, 13:00): d6 -> 0/1
+        assertDeflection(KpiWindow.PT15M, "2025-03-01T12:00:00Z", "all", 0, 3);
+        assertDeflection(KpiWindow.PT15M, "2025-03-01T12:30:00Z", "all", 3, 5);
+        assertDeflection(KpiWindow.PT15M, "2025-03-01T12:45:00Z", "all", 0, 1);
+        // PT1M [12:32, 12:33): d1, d2 / d1 -> 1/2; [12:33, 12:34): d3, deflected after the minute closed -> 0/1;
+        // [12:34, 12:35): d4 -> 1/1
+        assertDeflection(KpiWindow.PT1M, "2025-03-01T12:32:00Z", "all", 1, 2);
+        assertDeflection(KpiWindow.PT1M, "2025-03-01T12:33:00Z", "all", 0, 1);
+        assertDeflection(KpiWindow.PT1M, "2025-03-01T12:34:00Z", "all", 1, 1);
+        // no queue dimension, and on no topic (the catalogue has no kpi.deflection)
+        assertNull(driver.<String, KpiTally>getTimestampedWindowStore(KpiTopology.storeName(KpiWindow.PT1H))
+                .fetch("deflection|queue=l1-chat", T0.toEpochMilli()));
+        assertTrue(out.keySet().stream().noneMatch(k -> k.startsWith("deflection|")), "no kpi topic for deflection");
     }
 
     @Test
@@ -337,6 +380,73 @@ class KpiTopologyTest {
         assertRatio(provisional, "fcr|all|PT1H", HOUR, 2, 3);
     }
 
+    @Test
+    void theSumsOfManyEventsForwardedAtOnceGiveTheSameKpisAsEachEventForwardedAlone() {
+        // 300 events in [12:00, 12:05) in random order (none late: every window is open until 12:06 at least),
+        // through this driver flushing after every event, and through a second one flushing once at the end
+        java.util.Random random = new java.util.Random(42);
+        List<TierlineEvent> log = new ArrayList<>();
+        Channel[] channels = Channel.values();
+        for (int i = 0; i < 300; i++) {
+            String time = String.format("12:%02d:%02d", random.nextInt(5), random.nextInt(60));
+            String queue = "q" + random.nextInt(3);
+            int tier = 1 + random.nextInt(2);
+            Channel channel = channels[random.nextInt(channels.length)];
+            String contact = "m" + i;
+            log.add(switch (random.nextInt(6)) {
+                case 0 -> resolved(contact, time, queue, tier, channel, random.nextInt(2), random.nextInt(2));
+                case 1 -> wrapUp(contact, time, queue, tier, channel, HandlingOutcome.RESOLVED, 1 + random.nextInt(600),
+                        random.nextInt(60), random.nextInt(90));
+                case 2 -> accepted(contact, time, queue, tier, channel, "11:59:00");
+                case 3 -> abandoned(contact, time, channel, "11:59:30");
+                case 4 -> new SurveySubmitted(EventIds.random(), contact, at(time), "cust", channel, "billing",
+                        1 + random.nextInt(5), null);
+                default -> random.nextBoolean() ? received(contact, time, channel, "cat" + random.nextInt(3))
+                        : deflected(contact, time, channel, "cat" + random.nextInt(3), "11:59:50");
+            });
+        }
+        log.forEach(this::pipe);
+        Map<String, KpiSnapshot> one = windows(driver);
+
+        var settings = new KpiTopology.Settings(Duration.ofMinutes(5), Duration.ofDays(2),
+                new ServiceLevel(Duration.ofSeconds(20), Duration.ofSeconds(5), ServiceLevel.AbandonRule.IGNORE_SHORT));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-topology-test-" + EventIds.random());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
+        try (TopologyTestDriver batch = new TopologyTestDriver(KpiTopology.build(settings), props)) {
+            for (TierlineEvent event : log) {
+                batch.createInputTopic(topicOf(event), new StringSerializer(), new StringSerializer())
+                        .pipeInput(new TestRecord<>(event.key(), EventJson.write(event), new RecordHeaders()
+                                .add("ce_time", event.occurredAt().toString().getBytes(StandardCharsets.UTF_8)),
+                                event.occurredAt()));
+            }
+            assertTrue(windows(batch).isEmpty(), "nothing forwarded before the combine interval passed");
+            batch.advanceWallClockTime(KpiTopology.DEFAULT_COMBINE_INTERVAL);
+            Map<String, KpiSnapshot> all = windows(batch);
+            assertEquals(one.keySet(), all.keySet());
+            one.forEach((key, snapshot) -> assertEquals(snapshot, all.get(key), key));
+            assertTrue(one.size() > 200, "many windows compared: " + one.size());
+        }
+    }
+
+    /** Every window of every size in the stores, as snapshots keyed {@code key|window@windowStart}. */
+    private static Map<String, KpiSnapshot> windows(TopologyTestDriver driver) {
+        Map<String, KpiSnapshot> out = new HashMap<>();
+        for (KpiWindow window : KpiWindow.values()) {
+            var store = driver.<String, KpiTally>getTimestampedWindowStore(KpiTopology.storeName(window));
+            try (var all = store.all()) {
+                all.forEachRemaining(e -> {
+                    Instant start = Instant.ofEpochMilli(e.key.window().start());
+                    for (KpiSnapshot s : WindowSnapshots.of(e.key.key(), window, start,
+                            Instant.ofEpochMilli(e.value.timestamp()), e.value.value())) {
+                        out.put(s.key() + "@" + start, s);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
     private static ContactReceived repeat(String contact, Instant at, String repeatOf) {
         return new ContactReceived(EventIds.random(), contact, at, Channel.CHAT, new Customer("cust-1", null, null,
                 null, null), "en", "again", "still broken", "billing", Priority.NORMAL, repeatOf, null, null, null,
@@ -362,6 +472,32 @@ class KpiTopologyTest {
         assertEquals(mean, s.value(), key);
         assertEquals(count, s.count(), key);
         assertEquals(sum, s.numerator(), key);
+    }
+
+    private void assertDeflection(KpiWindow window, String windowStart, String dimension, long numerator,
+            long denominator) {
+        String key = "deflection|" + dimension;
+        var found = driver.<String, KpiTally>getTimestampedWindowStore(KpiTopology.storeName(window))
+                .fetch(key, Instant.parse(windowStart).toEpochMilli());
+        assertNotNull(found, key + " " + window + " " + windowStart);
+        KpiSnapshot s = WindowSnapshots.of(key, window, Instant.parse(windowStart),
+                Instant.ofEpochMilli(found.timestamp()), found.value()).get(0);
+        assertEquals("ratio", s.unit(), key);
+        assertEquals(numerator, s.numerator(), key + " " + window + " " + windowStart + " numerator");
+        assertEquals(denominator, s.denominator(), key + " " + window + " " + windowStart + " denominator");
+        assertEquals((double) numerator / denominator, s.value(), key + " value");
+    }
+
+    private static ContactReceived received(String contact, String time, Channel channel, String category) {
+        return new ContactReceived(EventIds.random(), contact, at(time), channel, new Customer("cust-" + contact, null,
+                null, null, null), "en", "subject", "message", category, Priority.NORMAL, null, null, null, null,
+                null, null, null, null);
+    }
+
+    private static ContactDeflected deflected(String contact, String time, Channel channel, String category,
+            String receivedAt) {
+        return new ContactDeflected(EventIds.random(), contact, at(time), "cust-" + contact, channel, category,
+                "kb-1", at(receivedAt));
     }
 
     private static QualityEvaluated evaluation(String id, String time, String agent, String queue, Integer tier,
@@ -408,6 +544,19 @@ class KpiTopologyTest {
         // redeliveries
         pipe(c1Resolved);
         pipe(a2);
+        // L0 deflection
+        pipe(received("d1", "12:32:00", Channel.CHAT, "billing"));
+        pipe(received("d2", "12:32:30", Channel.PHONE, "general"));
+        pipe(received("d3", "12:33:00", Channel.CHAT, "general"));
+        ContactDeflected d1Deflected = deflected("d1", "12:34:00", Channel.CHAT, "billing", "12:32:00");
+        pipe(d1Deflected);
+        pipe(deflected("d4", "12:35:00", Channel.EMAIL, "billing", "12:34:50"));
+        pipe(new ContactAbandoned(EventIds.random(), "d5", at("12:35:10"), "cust-d5", Channel.SMS, "general",
+                at("12:35:08")));
+        pipe(d1Deflected);
+        pipe(deflected("d1", "12:36:00", Channel.CHAT, "billing", "12:32:00"));
+        pipe(received("d6", "12:45:00", Channel.CHAT, "billing"));
+        pipe(deflected("d3", "12:45:30", Channel.CHAT, "general", "12:33:00"));
     }
 
     private static Instant at(String time) {
@@ -449,18 +598,25 @@ class KpiTopologyTest {
 
     /** Pipes the event as its producer would: its topic, keyed by contactId, with ce_id and ce_time headers. */
     private void pipe(TierlineEvent event) {
-        String topic = event instanceof ContactEvent ? Topics.CONTACTS_RECEIVED
-                : event instanceof AssignmentEvent ? Topics.CONTACTS_ASSIGNMENTS
-                : event instanceof ContactResolved ? Topics.CONTACTS_RESOLVED
-                : event instanceof QualityEvaluated ? Topics.CONTACTS_EVALUATIONS
-                : event instanceof AgentPresenceChanged ? Topics.AGENTS_PRESENCE
-                : Topics.CONTACTS_ESCALATED;
+        String topic = topicOf(event);
         var headers = new RecordHeaders()
                 .add("ce_id", event.eventId().getBytes(StandardCharsets.UTF_8))
                 .add("ce_time", event.occurredAt().toString().getBytes(StandardCharsets.UTF_8));
         // The record timestamp is the (later) publish time: the topology must use ce_time, not this.
         inputs.get(topic).pipeInput(new TestRecord<>(event.key(), EventJson.write(event), headers,
                 event.occurredAt().plusSeconds(3600)));
+        // the contributions are added up per key and minute and forwarded every combine interval: here after each
+        // event, so that each is judged late or not at its own arrival (see theSumsOfManyEventsGiveTheSameKpis)
+        driver.advanceWallClockTime(KpiTopology.DEFAULT_COMBINE_INTERVAL);
+    }
+
+    private static String topicOf(TierlineEvent event) {
+        return event instanceof ContactEvent ? Topics.CONTACTS_RECEIVED
+                : event instanceof AssignmentEvent ? Topics.CONTACTS_ASSIGNMENTS
+                : event instanceof ContactResolved ? Topics.CONTACTS_RESOLVED
+                : event instanceof QualityEvaluated ? Topics.CONTACTS_EVALUATIONS
+                : event instanceof AgentPresenceChanged ? Topics.AGENTS_PRESENCE
+                : Topics.CONTACTS_ESCALATED;
     }
 
     /** The last snapshot of every key and window, as {@code key@windowStart}. */

@@ -1,0 +1,59 @@
+package io.tierline.intake.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The customer profile intake keeps for repeat detection: per customer and category, the latest contact and
+ * when it was received (collection {@code customer_history}, one document per customer and category, keyed by
+ * both). Read and written by key only, so a lookup costs one indexed read however many contacts there are.
+ */
+@ApplicationScoped
+public class CustomerHistoryStore {
+
+    static final String COLLECTION = "customer_history";
+    private static final String CONTACT_ID = "contactId";
+    private static final String RECEIVED_AT = "receivedAt";
+
+    private final MongoCollection<Document> history;
+
+    public CustomerHistoryStore(MongoClient client,
+            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.history = client.getDatabase(database).getCollection(COLLECTION);
+    }
+
+    /** The customer's latest contact in the category if it was received in [{@code from}, {@code until}). */
+    public Optional<String> latest(String customerId, String category, Instant from, Instant until) {
+        Document doc = history.find(eq("_id", key(customerId, category))).first();
+        if (doc == null || doc.getDate(RECEIVED_AT) == null) {
+            return Optional.empty();
+        }
+        Instant at = doc.getDate(RECEIVED_AT).toInstant();
+        return !at.isBefore(from) && at.isBefore(until) ? Optional.ofNullable(doc.getString(CONTACT_ID))
+                : Optional.empty();
+    }
+
+    /**
+     * Records the contact as the customer's latest in its category. Two contacts of one customer and category
+     * arriving in the same instant: the later write wins, either is a correct "latest".
+     */
+    public void record(String customerId, String category, String contactId, Instant receivedAt) {
+        history.updateOne(eq("_id", key(customerId, category)),
+                Updates.combine(Updates.set(CONTACT_ID, contactId), Updates.set(RECEIVED_AT, Date.from(receivedAt))),
+                new UpdateOptions().upsert(true));
+    }
+
+    private static Document key(String customerId, String category) {
+        return new Document("customer", customerId).append("category", category);
+    }
+}

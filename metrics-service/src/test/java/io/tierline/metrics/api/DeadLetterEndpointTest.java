@@ -1,0 +1,22 @@
+package io.tierline.metrics.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.embedded.TierlineTestInfra;
+import org.junit.jupiter.api.Test;
+
+/** The shared dead-letter ops endpoint is wired here too, over this service's own topic. */
+@QuarkusTest
+@QuarkusTestResource(TierlineTestInfra.class)
+class DeadLetterEndpointTest {
+
+    @Test
+    void listsThisServicesDeadLetterTopicAndNamesABadId() {
+        given().get("/ops/dead-letters").then().statusCode(200).body("topic", equalTo("metrics.dlq"));
+        given().get("/ops/dead-letters/not-an-id").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+}
