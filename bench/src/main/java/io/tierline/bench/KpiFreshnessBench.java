@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,28 +51,17 @@ public final class KpiFreshnessBench {
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "1"),
                     new StringSerializer(), new StringSerializer())) {
                 warmUp(producer, metrics, http);
-                long interval = (long) (1e9 / perSecond);
-                long start = System.nanoTime();
-                long end = start + measure.toNanos();
-                long next = start;
-                long n = 0;
-                while (next < end) {
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    if (n % Math.max(1, (long) (perSecond / 10)) == 0) {
+                long probeEvery = Math.max(1, (long) (perSecond / 10));
+                FixedRate.run(perSecond, measure, (n, due) -> {
+                    if (n % probeEvery == 0) {
                         String queue = "probe-" + n;
-                        long produced = System.nanoTime();
                         send(producer, queue);
-                        pollers.submit(() -> awaitCounted(http, metrics.baseUrl(), queue, produced, freshness, unseen));
+                        pollers.submit(() -> awaitCounted(http, metrics.baseUrl(), queue, due, freshness, unseen));
                     } else {
                         send(producer, "load-" + (n % 8));
                     }
                     sent.incrementAndGet();
-                    n++;
-                    next += interval;
-                }
+                });
             } finally {
                 pollers.shutdown();
                 pollers.awaitTermination(60, TimeUnit.SECONDS);

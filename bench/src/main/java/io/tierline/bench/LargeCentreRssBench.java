@@ -1,11 +1,9 @@
 package io.tierline.bench;
 
+import io.tierline.embedded.ProcessMemory;
 import io.tierline.simulator.Scenario;
 import io.tierline.simulator.ScenarioLoader;
 import io.tierline.simulator.Simulator;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +16,8 @@ import java.util.Map;
  */
 public final class LargeCentreRssBench {
 
+    private static final long SELF = ProcessHandle.current().pid();
+
     private LargeCentreRssBench() {
     }
 
@@ -28,14 +28,14 @@ public final class LargeCentreRssBench {
             stack.start("escalation-service", Map.of("quarkus.log.level", "WARN"));
             stack.start("metrics-service", Map.of("quarkus.log.level", "WARN"));
             Map<String, Long> idle = stack.currentRssMb();
-            idle.put("broker, store and simulator (bench JVM)", currentRssMb());
+            idle.put("broker, store and simulator (bench JVM)", ProcessMemory.rssMb(SELF));
             Scenario shipped = ScenarioLoader.load("large-centre");
             Scenario scenario = new Scenario(shipped.name(), shipped.description(), shipped.seed(), duration,
                     shipped.arrivals(), shipped.customers(), shipped.queues(), shipped.agents());
             Map<String, Object> figures = Simulator.runForFigures(scenario, intake, routing, stack.gatewayKey,
                     Duration.ZERO, Duration.ZERO);
             Map<String, Long> peak = stack.peakRssMb();
-            peak.put("broker, store and simulator (bench JVM)", peakRssMb());
+            peak.put("broker, store and simulator (bench JVM)", ProcessMemory.peakRssMb(SELF));
             long peakTotal = peak.values().stream().mapToLong(Long::longValue).sum();
             long idleTotal = idle.values().stream().mapToLong(Long::longValue).sum();
             Map<String, Object> details = new LinkedHashMap<>();
@@ -48,26 +48,5 @@ public final class LargeCentreRssBench {
                     "RSS of the same stack started and idle (same run)", idleTotal, false,
                     "report each service's and the whole stack's peak RSS (no target)", details);
         }
-    }
-
-    static long currentRssMb() {
-        return status("VmRSS:");
-    }
-
-    static long peakRssMb() {
-        return status("VmHWM:");
-    }
-
-    private static long status(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return -1;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -65,21 +64,11 @@ final class TwoHopLatency {
             readerThread.start();
             // let both consumers join their groups before measuring
             warmUp(producer, a, recordSize, latencies);
-            long intervalNanos = (long) (1e9 / perSecond);
-            long start = System.nanoTime();
-            long end = start + duration.toNanos();
-            long next = start;
-            long n = 0;
-            while (next < end) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+            long n = FixedRate.run(perSecond, duration, (i, due) -> {
                 byte[] value = new byte[Math.max(8, recordSize)];
-                ByteBuffer.wrap(value).putLong(System.nanoTime());
-                producer.send(new ProducerRecord<>(a, Long.toString(n++).getBytes(), value));
-                next += intervalNanos;
-            }
+                ByteBuffer.wrap(value).putLong(due);
+                producer.send(new ProducerRecord<>(a, Long.toString(i).getBytes(), value));
+            });
             producer.flush();
             long drainUntil = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (latencies.count() < n && System.nanoTime() < drainUntil) {

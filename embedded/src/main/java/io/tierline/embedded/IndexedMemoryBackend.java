@@ -69,30 +69,19 @@ public class IndexedMemoryBackend extends MemoryBackend {
         }
 
         /**
-         * One condition of the conjunction the index answers by itself ({@code {field: value}} at the top level or
-         * inside a top-level {@code $and}), or null when there is none ({@code $or}, {@code $nor} and the like
-         * are never looked into).
+         * The part of the query the index answers by itself: the conditions on the index's fields that every match
+         * must meet ({@link Conjunction}), or null when the index cannot answer them.
          */
         Document narrowing(Document query) {
-            for (Map.Entry<String, Object> condition : query.entrySet()) {
-                String field = condition.getKey();
-                if (field.equals("$and") && condition.getValue() instanceof List<?> terms) {
-                    for (Object term : terms) {
-                        if (term instanceof Document d) {
-                            Document n = super.canHandle(d) ? d : narrowing(d);
-                            if (n != null) {
-                                return n;
-                            }
-                        }
-                    }
-                } else if (!field.startsWith("$")) {
-                    Document single = new Document(field, condition.getValue());
-                    if (super.canHandle(single)) {
-                        return single;
-                    }
+            Map<String, Object> required = Conjunction.conditions(query);
+            Document onIndex = new Document();
+            for (String field : keys()) {
+                if (!required.containsKey(field)) {
+                    return null;
                 }
+                onIndex.put(field, required.get(field));
             }
-            return null;
+            return super.canHandle(onIndex) ? onIndex : null;
         }
     }
 }

@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,8 +144,7 @@ final class SecondaryMemoryIndex extends Index<Integer> {
      * when it does not pin every field of the index to plain values.
      */
     List<KeyValue> lookups(Document query) {
-        Map<String, Object> equalities = new LinkedHashMap<>();
-        collect(query, equalities);
+        Map<String, Object> equalities = Conjunction.conditions(query);
         List<String> fields = keys();
         if (!equalities.keySet().containsAll(fields)) {
             return null;
@@ -176,21 +174,6 @@ final class SecondaryMemoryIndex extends Index<Integer> {
             keys.addAll(kv);
         }
         return keys;
-    }
-
-    private static void collect(Document query, Map<String, Object> equalities) {
-        for (Map.Entry<String, Object> condition : query.entrySet()) {
-            String field = condition.getKey();
-            if (field.equals("$and") && condition.getValue() instanceof List<?> terms) {
-                for (Object term : terms) {
-                    if (term instanceof Document d) {
-                        collect(d, equalities);
-                    }
-                }
-            } else if (!field.startsWith("$")) {
-                equalities.putIfAbsent(field, condition.getValue());
-            }
-        }
     }
 
     /** The values a condition pins a field to, or null when it is not equality to plain values. */

@@ -124,25 +124,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The process's peak resident set size in MB (Linux {@code VmHWM}), or -1 where that cannot be read. */
     public long peakRssMb() {
-        return status("VmHWM:");
+        return ProcessMemory.peakRssMb(process.pid());
     }
 
     /** The process's resident set size now in MB (Linux {@code VmRSS}), or -1 where that cannot be read. */
     public long currentRssMb() {
-        return status("VmRSS:");
-    }
-
-    private long status(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or the process is gone
-        }
-        return -1;
+        return ProcessMemory.rssMb(process.pid());
     }
 
     public boolean isAlive() {

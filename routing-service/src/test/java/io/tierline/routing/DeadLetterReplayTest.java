@@ -28,8 +28,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import io.tierline.embedded.SharedInfra;
+import io.tierline.embedded.DeadLetterListing;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactEscalated;
@@ -43,7 +43,6 @@ import io.tierline.platform.deadletter.ReplayStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,7 +52,6 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +92,7 @@ class DeadLetterReplayTest {
         send(Topics.CONTACTS_ESCALATED, escalation);
 
         // listed with the error and the consumer
-        Map<String, Object> dead = awaitDeadLetters(contact, 1).get(0);
+        Map<String, Object> dead = DeadLetterListing.await(contact, 1, WAIT).get(0);
         String id = (String) dead.get("id");
         assertEquals(DLQ, dead.get("deadLetterTopic"));
         assertEquals(Topics.CONTACTS_ESCALATED, dead.get("originalTopic"));
@@ -114,12 +112,12 @@ class DeadLetterReplayTest {
         given().post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
                 .body("replayed", equalTo(true)).body("replay.topic", equalTo(Topics.CONTACTS_ESCALATED))
                 .body("replay.replays", equalTo(1));
-        List<Map<String, Object>> both = awaitDeadLetters(contact, 2);
+        List<Map<String, Object>> both = DeadLetterListing.await(contact, 2, WAIT);
         Map<String, Object> again = both.get(1);
         assertEquals(DLQ + "/" + id, again.get("replayOf"));
         assertEquals(false, again.get("replayed"));
         Fixtures.awaitConsumed(Topics.CONTACTS_ESCALATED);
-        assertEquals(2, deadLettersFor(contact).size(), "the failed replay is one new dead letter, not a loop");
+        assertEquals(2, DeadLetterListing.forKey(contact).size(), "the failed replay is one new dead letter, not a loop");
         given().get("/contacts/" + contact).then().body("state", equalTo("OFFERED")).body("tier", equalTo(1));
 
         // the fix: the offer is taken back
@@ -137,14 +135,14 @@ class DeadLetterReplayTest {
         given().get("/contacts/" + contact).then().statusCode(200).body("state", equalTo("QUEUED"))
                 .body("tier", equalTo(2)).body("queueId", equalTo(l2)).body("caseId", equalTo(caseId));
         Fixtures.awaitConsumed(Topics.CONTACTS_ESCALATED);
-        assertEquals(2, deadLettersFor(contact).size(), "the replay after the fix did not fail");
+        assertEquals(2, DeadLetterListing.forKey(contact).size(), "the replay after the fix did not fail");
     }
 
     @Test
     void aDoubleReplayIsRecordedOnceAndAThirdIsAConflictUnlessForced() throws Exception {
         String key = unique("poison");
         Fixtures.PROBE.send(Topics.CONTACTS_RECEIVED, key, "this is { not json");
-        String id = (String) awaitDeadLetters(key, 1).get(0).get("id");
+        String id = (String) DeadLetterListing.await(key, 1, WAIT).get(0).get("id");
 
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
@@ -169,7 +167,7 @@ class DeadLetterReplayTest {
 
         // every copy failed again and is a dead letter of its own, naming the one it replayed
         Fixtures.awaitConsumed(Topics.CONTACTS_RECEIVED);
-        List<Map<String, Object>> copies = deadLettersFor(key).stream()
+        List<Map<String, Object>> copies = DeadLetterListing.forKey(key).stream()
                 .filter(d -> (DLQ + "/" + id).equals(d.get("replayOf"))).toList();
         assertTrue(copies.size() >= 2 && copies.size() <= 3, copies.toString());
     }
@@ -178,7 +176,7 @@ class DeadLetterReplayTest {
     void replayAllReplaysWhatWasNotReplayedYetOnce() {
         String key = unique("poison");
         Fixtures.PROBE.send(Topics.CONTACTS_RECEIVED, key, "{\"type\":\"ContactReceived\",");
-        String id = (String) awaitDeadLetters(key, 1).get(0).get("id");
+        String id = (String) DeadLetterListing.await(key, 1, WAIT).get(0).get("id");
 
         JsonPath first = given().post("/ops/dead-letters/replay").then().statusCode(200)
                 .body("topic", equalTo(DLQ)).extract().jsonPath();
@@ -193,7 +191,7 @@ class DeadLetterReplayTest {
     void pagesFollowEachOther() {
         String key = unique("poison");
         Fixtures.PROBE.send(Topics.CONTACTS_RECEIVED, key, "not json either");
-        awaitDeadLetters(key, 1);
+        DeadLetterListing.await(key, 1, WAIT);
         JsonPath page = given().queryParam("limit", 1).get("/ops/dead-letters").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(1, page.getList("deadLetters").size());
@@ -250,37 +248,4 @@ class DeadLetterReplayTest {
             assertFalse(admin.listTopics().names().get().contains(missing), "listing created no topic");
         }
     }
-
-    /** Every dead letter with this key, across all pages, oldest first per partition. */
-    static List<Map<String, Object>> deadLettersFor(String key) {
-        List<Map<String, Object>> found = new ArrayList<>();
-        String after = null;
-        do {
-            RequestSpecification request = given().queryParam("limit", 100);
-            if (after != null) {
-                request.queryParam("after", after);
-            }
-            JsonPath page = request.get("/ops/dead-letters").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> letters = page.getList("deadLetters");
-            for (Map<String, Object> letter : letters) {
-                if (key.equals(letter.get("key"))) {
-                    found.add(letter);
-                }
-            }
-            after = page.getString("next");
-        } while (after != null);
-        return found;
-    }
-
-    static List<Map<String, Object>> awaitDeadLetters(String key, int count) {
-        List<List<Map<String, Object>>> last = new ArrayList<>();
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
-            List<Map<String, Object>> now = deadLettersFor(key);
-            last.clear();
-            last.add(now);
-            return now.size() >= count;
-        });
-        return last.get(0);
-    }
-
 }

@@ -23,8 +23,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
+import io.tierline.embedded.DeadLetterListing;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.ContactEscalated;
 import io.tierline.events.ContactUnresolved;
@@ -34,15 +33,12 @@ import io.tierline.events.Segment;
 import io.tierline.events.Topics;
 import io.tierline.platform.deadletter.ReplayStore;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -82,7 +78,7 @@ class DeadLetterOpsTest {
         send(Topics.CONTACTS_UNRESOLVED, fromTier2);
 
         // listed with the error and the consumer
-        Map<String, Object> dead = awaitDeadLetters(contactId, 1).get(0);
+        Map<String, Object> dead = DeadLetterListing.await(contactId, 1, WAIT).get(0);
         String id = (String) dead.get("id");
         assertEquals(DLQ, dead.get("deadLetterTopic"));
         assertEquals(Topics.CONTACTS_UNRESOLVED, dead.get("originalTopic"));
@@ -97,10 +93,10 @@ class DeadLetterOpsTest {
 
         // replayed before the fix: a dead letter again, naming the first; nothing loops
         given().post("/ops/dead-letters/" + id + "/replay").then().statusCode(200).body("replayed", equalTo(true));
-        Map<String, Object> again = awaitDeadLetters(contactId, 2).get(1);
+        Map<String, Object> again = DeadLetterListing.await(contactId, 2, WAIT).get(1);
         assertEquals(DLQ + "/" + id, again.get("replayOf"));
         awaitConsumed(Topics.CONTACTS_UNRESOLVED);
-        assertEquals(2, deadLettersFor(contactId).size(), "the failed replay is one new dead letter, not a loop");
+        assertEquals(2, DeadLetterListing.forKey(contactId).size(), "the failed replay is one new dead letter, not a loop");
         assertEquals(1, await(Topics.CONTACTS_ESCALATED, contactId, 1).size());
 
         // the fix: the case document is repaired
@@ -117,14 +113,14 @@ class DeadLetterOpsTest {
         assertEquals(3, toTier3.toTier());
         given().get("/cases/" + toTier2.caseId()).then().statusCode(200).body("tier", equalTo(3));
         awaitConsumed(Topics.CONTACTS_UNRESOLVED);
-        assertEquals(2, deadLettersFor(contactId).size(), "the replay after the fix did not fail");
+        assertEquals(2, DeadLetterListing.forKey(contactId).size(), "the replay after the fix did not fail");
     }
 
     @Test
     void aDoubleReplayIsRecordedOnceAndAThirdIsAConflictUnlessForced() throws Exception {
         String key = unique("poison");
         sendRaw(Topics.CONTACTS_RESOLVED, key, "{\"type\":\"ContactResolved\",\"eventId\":");
-        String id = (String) awaitDeadLetters(key, 1).get(0).get("id");
+        String id = (String) DeadLetterListing.await(key, 1, WAIT).get(0).get("id");
 
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
@@ -156,36 +152,5 @@ class DeadLetterOpsTest {
                 .contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("id"));
         given().queryParam("limit", "-3").get("/ops/dead-letters").then().statusCode(400)
                 .body("violations[0].field", equalTo("limit"));
-    }
-
-    static List<Map<String, Object>> deadLettersFor(String key) {
-        List<Map<String, Object>> found = new ArrayList<>();
-        String after = null;
-        do {
-            RequestSpecification request = given().queryParam("limit", 100);
-            if (after != null) {
-                request.queryParam("after", after);
-            }
-            JsonPath page = request.get("/ops/dead-letters").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> letters = page.getList("deadLetters");
-            for (Map<String, Object> letter : letters) {
-                if (key.equals(letter.get("key"))) {
-                    found.add(letter);
-                }
-            }
-            after = page.getString("next");
-        } while (after != null);
-        return found;
-    }
-
-    static List<Map<String, Object>> awaitDeadLetters(String key, int count) {
-        List<List<Map<String, Object>>> last = new ArrayList<>();
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
-            List<Map<String, Object>> now = deadLettersFor(key);
-            last.clear();
-            last.add(now);
-            return now.size() >= count;
-        });
-        return last.get(0);
     }
 }
