@@ -18,7 +18,9 @@ import java.util.Map;
  * {@code bench/results/<date>.json} and {@code .md}: per benchmark the figure, its same-run baseline and the
  * ratio. {@code bench/run} calls it after building. The issues' sizes are the defaults; system properties
  * {@code bench.intake.seconds}, {@code bench.intake.connections}, {@code bench.offer.agents}, {@code bench.offer.rate},
- * {@code bench.offer.seconds}, {@code bench.kpi.rate} and {@code bench.kpi.seconds} change them for a quick trial.
+ * {@code bench.offer.seconds}, {@code bench.kpi.rate}, {@code bench.kpi.seconds}, {@code bench.overload.warmup},
+ * {@code bench.overload.measure}, {@code bench.overload.seconds} and {@code bench.overload.connections} change them
+ * for a quick trial.
  */
 public final class BenchMain {
 
@@ -27,7 +29,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         List<String> names = args.length == 0 ? List.of("intake-throughput", "post-to-offer-latency", "kpi-freshness",
-                "routing-capacity", "large-centre-rss")
+                "routing-capacity", "large-centre-rss", "intake-overload")
                 : List.of(args);
         Path root = Path.of(System.getProperty("tierline.root", "."));
         List<BenchResult> results = new ArrayList<>();
@@ -48,6 +50,11 @@ public final class BenchMain {
                         Duration.ofSeconds(Long.getLong("bench.capacity.seconds", 30)), Duration.ofSeconds(15), 100);
                 case "large-centre-rss" -> LargeCentreRssBench.run(
                         Duration.ofSeconds(Long.getLong("bench.rss.seconds", 120)));
+                case "intake-overload" -> IntakeOverloadBench.run(
+                        Duration.ofSeconds(Long.getLong("bench.overload.warmup", 60)),
+                        Duration.ofSeconds(Long.getLong("bench.overload.measure", 30)),
+                        Duration.ofSeconds(Long.getLong("bench.overload.seconds", 60)),
+                        Integer.getInteger("bench.overload.connections", 64));
                 default -> throw new IllegalArgumentException("unknown benchmark " + name);
             };
             System.out.println(r.line());

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The broker's raw two-hop latency, the floor under post-to-offer (intake produces, routing consumes and
  * produces, the desktop feed consumes): produce to topic A at a fixed rate, a relay consumes A and produces to
  * B, a reader consumes B; latency from the first send to the read, with the services' producer settings
- * (acks=all, idempotence) and consumer defaults.
+ * (acks=all, idempotence, linger.ms=0 as intake and routing set it) and consumer defaults.
  */
 final class TwoHopLatency {
 
@@ -96,7 +96,7 @@ final class TwoHopLatency {
     private static Properties producerProps(String bootstrap) {
         Properties p = new Properties();
         p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", ProducerConfig.LINGER_MS_CONFIG, "0",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
         return p;

@@ -1,9 +1,11 @@
 package io.tierline.embedded;
 
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
@@ -13,7 +15,8 @@ import java.util.Map;
 /**
  * mongo-java-server's in-memory backend, with two things a real MongoDB does that it does not: a query that pins
  * a uniquely indexed field ({@code _id}, or a unique key) and adds further conditions is answered from the index;
- * and non-unique indexes exist ({@link SecondaryMemoryIndex}) instead of being ignored.
+ * non-unique indexes exist ({@link SecondaryMemoryIndex}: equality prefixes, ranges, sorts with a limit) instead
+ * of being ignored; and a query uses the index that fits it best ({@link IndexedMemoryCollection}).
  * The backend alone uses an index only when the query's fields are exactly the index's; every conditional
  * update ({@code {_id: x, version: v}}, or {@code $and} of both, as the Java driver writes it) scanned the whole
  * collection under its lock, so the embedded store, not the services, set the pace of every benchmark.
@@ -32,6 +35,11 @@ public class IndexedMemoryBackend extends MemoryBackend {
 
         Database(String databaseName, CursorRegistry cursorRegistry) {
             super(databaseName, cursorRegistry);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new IndexedMemoryCollection(this, collectionName, options, cursorRegistry);
         }
 
         @Override

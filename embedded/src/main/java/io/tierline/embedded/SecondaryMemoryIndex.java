@@ -7,17 +7,23 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * A non-unique (secondary) index for mongo-java-server's memory backend, which otherwise ignores every index
- * that is not unique: equality on all of the index's fields (top level or in a top-level {@code $and}; a
- * single-field index also takes {@code $in}) is answered from it. Multikey like MongoDB's: a document is filed
- * under each element of an indexed array.
+ * that is not unique. Like MongoDB's B-tree index it keeps its keys in order, so it answers what a real index
+ * answers: equality (or {@code $in}) on a leading run of its fields, optionally followed by a range
+ * ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on the next field ({@link IndexPlan}); and, when the
+ * query's sort follows the index's order, it hands out its positions in that order so that a query with a limit
+ * stops early ({@link Scan}). Multikey like MongoDB's: a document is filed under each element of an indexed
+ * array (such fields never serve a sort).
  *
  * <p>It only narrows the candidates: the collection applies the whole query to each one, so a query answers
  * what the backend would answer by scanning. Should a document ever fail to be filed (parallel arrays in a
@@ -25,13 +31,18 @@ import java.util.TreeSet;
  */
 final class SecondaryMemoryIndex extends Index<Integer> {
 
-    private final Map<KeyValue, Set<Integer>> positionsByKey = new HashMap<>();
+    private final KeyOrder order;
+    private final TreeMap<KeyValue, Set<Integer>> positionsByKey;
     private final Map<Integer, Set<KeyValue>> keysByPosition = new HashMap<>();
     private final Map<KeyValue, Integer> positionById = new HashMap<>();
+    private final boolean[] multikey;
     private boolean incomplete;
 
     SecondaryMemoryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        order = new KeyOrder(keys.stream().map(IndexKey::isAscending).toList());
+        positionsByKey = new TreeMap<>(order);
+        multikey = new boolean[keys.size()];
     }
 
     @Override
@@ -75,17 +86,55 @@ final class SecondaryMemoryIndex extends Index<Integer> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return !incomplete && lookups(query) != null;
+        return plan(query) != null;
     }
 
-    /** The positions filed under the queried values, in natural (insertion) order. */
+    /** The positions the query's indexed conditions select, in natural (insertion) order. */
     @Override
     public synchronized Iterable<Integer> getPositions(Document query) {
-        TreeSet<Integer> positions = new TreeSet<>();
-        for (KeyValue key : lookups(query)) {
-            positions.addAll(positionsByKey.getOrDefault(key, Set.of()));
+        return scan(query, null).naturalOrder();
+    }
+
+    /**
+     * The candidates for {@code query}: in the order of {@code orderBy} (groups of equal sort keys) when the index
+     * can give it, else in natural order. Null when the index cannot answer the query.
+     */
+    synchronized Scan scan(Document query, Document orderBy) {
+        IndexPlan plan = plan(query);
+        if (plan == null) {
+            return null;
         }
-        return new ArrayList<>(positions);
+        int sorted = sortedFields(plan, orderBy);
+        boolean reversed = sorted > 0 && reversed(plan.prefix(), orderBy);
+        List<Map.Entry<KeyValue, Set<Integer>>> entries = new ArrayList<>();
+        for (KeyValue[] bounds : plan.bounds()) {
+            NavigableMap<KeyValue, Set<Integer>> span = positionsByKey.subMap(bounds[0], true, bounds[1], true);
+            entries.addAll((reversed ? span.descendingMap() : span).entrySet());
+        }
+        int from = plan.prefix();
+        if (sorted > 0 && !plan.singleProbe()) {
+            // each probe's span is in sort order; merge them by the sorted fields alone (the probes differ before)
+            Comparator<KeyValue> bySort = (a, b) -> {
+                for (int i = from; i < from + sorted; i++) {
+                    int c = order.compareAt(i, a.get(i), b.get(i));
+                    if (c != 0) {
+                        return reversed ? -c : c;
+                    }
+                }
+                return 0;
+            };
+            entries.sort(Map.Entry.comparingByKey(bySort));
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        KeyValue groupKey = null;
+        for (Map.Entry<KeyValue, Set<Integer>> entry : entries) {
+            if (groups.isEmpty() || sorted == 0 || !sameSortKey(groupKey, entry.getKey(), from, sorted)) {
+                groups.add(new ArrayList<>());
+                groupKey = entry.getKey();
+            }
+            groups.get(groups.size() - 1).addAll(entry.getValue());
+        }
+        return new Scan(groups, sorted > 0);
     }
 
     @Override
@@ -105,6 +154,11 @@ final class SecondaryMemoryIndex extends Index<Integer> {
         positionById.clear();
     }
 
+    /** How the index answers the query, or null when it cannot (or holds an incomplete map). */
+    IndexPlan plan(Document query) {
+        return incomplete ? null : IndexPlan.of(this, keys(), query);
+    }
+
     private void file(Document document, Integer position) {
         Set<KeyValue> keys;
         try {
@@ -112,6 +166,10 @@ final class SecondaryMemoryIndex extends Index<Integer> {
         } catch (RuntimeException e) {
             incomplete = true;
             return;
+        }
+        List<String> fields = keys();
+        for (int i = 0; i < fields.size(); i++) {
+            multikey[i] |= throughArray(document, fields.get(i));
         }
         keysByPosition.put(position, keys);
         for (KeyValue key : keys) {
@@ -135,92 +193,86 @@ final class SecondaryMemoryIndex extends Index<Integer> {
         }
     }
 
+    /**
+     * How many leading fields of {@code orderBy} the plan's scan gives in order: the index's fields after the
+     * equality prefix, all in the index's direction or all against it, never through an array (0: the index
+     * cannot give the sort). With several probes their spans are merged in that order.
+     */
+    synchronized int sortedFields(IndexPlan plan, Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return 0;
+        }
+        int prefix = plan.prefix();
+        List<IndexKey> keys = getKeys();
+        int n = 0;
+        Boolean same = null;
+        for (Map.Entry<String, Object> sort : orderBy.entrySet()) {
+            int field = prefix + n;
+            if (field >= keys.size() || !keys.get(field).getKey().equals(sort.getKey()) || multikey[field]
+                    || !(sort.getValue() instanceof Number direction)) {
+                break;
+            }
+            boolean sameDirection = (direction.intValue() > 0) == keys.get(field).isAscending();
+            if (same != null && same != sameDirection) {
+                break;
+            }
+            same = sameDirection;
+            n++;
+        }
+        return n;
+    }
+
+    private boolean reversed(int prefix, Document orderBy) {
+        Number direction = (Number) orderBy.values().iterator().next();
+        return (direction.intValue() > 0) != getKeys().get(prefix).isAscending();
+    }
+
+    private boolean sameSortKey(KeyValue a, KeyValue b, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (order.compareAt(i, a.get(i), b.get(i)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean throughArray(Document document, String path) {
+        Object at = document;
+        for (String part : path.split("\\.")) {
+            if (!(at instanceof Document d)) {
+                return false;
+            }
+            at = d.get(part);
+            if (at instanceof Collection<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static KeyValue id(Document document) {
         return new KeyValue(document.get("_id"));
     }
 
+    /** Whether some document was filed through an array at the index's {@code field}-th field. */
+    boolean multikey(int field) {
+        return multikey[field];
+    }
+
+    KeyOrder order() {
+        return order;
+    }
+
     /**
-     * The index keys the query's equality conditions select (one per combination of queried values), or null
-     * when it does not pin every field of the index to plain values.
+     * The candidates of one query: position groups in index order. With {@code sorted}, the groups follow the
+     * query's sort and each holds the positions of equal sort keys; otherwise the order means nothing.
      */
-    List<KeyValue> lookups(Document query) {
-        Map<String, Object> equalities = Conjunction.conditions(query);
-        List<String> fields = keys();
-        if (!equalities.keySet().containsAll(fields)) {
-            return null;
-        }
-        List<Document> probes = new ArrayList<>();
-        probes.add(new Document());
-        for (String field : fields) {
-            Object condition = equalities.get(field);
-            List<Object> values = values(condition, fields.size() == 1);
-            if (values == null) {
-                return null;
-            }
-            List<Document> next = new ArrayList<>();
-            for (Document probe : probes) {
-                for (Object value : values) {
-                    next.add(with(probe, field, value));
-                }
-            }
-            probes = next;
-        }
-        List<KeyValue> keys = new ArrayList<>();
-        for (Document probe : probes) {
-            Set<KeyValue> kv = getKeyValues(probe);
-            if (kv.size() != 1) {
-                return null;
-            }
-            keys.addAll(kv);
-        }
-        return keys;
-    }
+    record Scan(List<List<Integer>> groups, boolean sorted) {
 
-    /** The values a condition pins a field to, or null when it is not equality to plain values. */
-    private static List<Object> values(Object condition, boolean inAllowed) {
-        if (condition instanceof Document d && d.size() == 1) {
-            if (d.containsKey("$eq")) {
-                return plain(d.get("$eq")) ? List.of(d.get("$eq")) : null;
-            }
-            if (inAllowed && d.get("$in") instanceof Collection<?> in && !in.isEmpty()
-                    && in.stream().allMatch(SecondaryMemoryIndex::plain)) {
-                return new ArrayList<>(in);
-            }
-            return null;
+        List<Integer> naturalOrder() {
+            TreeSet<Integer> positions = new TreeSet<>();
+            groups.forEach(positions::addAll);
+            return new ArrayList<>(positions);
         }
-        return plain(condition) ? List.of(condition) : null;
-    }
-
-    /** Scalars only: no null (it also matches a missing field), arrays, documents or patterns. */
-    private static boolean plain(Object value) {
-        return value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof java.util.Date || value instanceof java.time.Instant
-                || value instanceof java.util.UUID || value instanceof de.bwaldvogel.mongo.bson.ObjectId;
-    }
-
-    /** The probe with {@code value} at the (dotted) {@code path}. */
-    private static Document with(Document probe, String path, Object value) {
-        Document copy = deepCopy(probe);
-        String[] parts = path.split("\\.");
-        Document at = copy;
-        for (int i = 0; i < parts.length - 1; i++) {
-            Object inner = at.get(parts[i]);
-            Document next;
-            if (inner instanceof Document d) {
-                next = d;
-            } else {
-                next = new Document();
-                at.put(parts[i], next);
-            }
-            at = next;
-        }
-        at.put(parts[parts.length - 1], value);
-        return copy;
-    }
-
-    private static Document deepCopy(Document d) {
-        Document copy = new Document();
-        d.forEach((k, v) -> copy.put(k, v instanceof Document inner ? deepCopy(inner) : v));
-        return copy;
     }
 }

@@ -1,22 +1,16 @@
 package io.tierline.intake;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.tierline.embedded.FreePorts;
-import io.tierline.embedded.KafkaProbe;
-import io.tierline.events.CloudEventHeaders;
-import io.tierline.events.Topics;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +34,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IntakeCrashIT {
 
-    private static final String CONTACT_RECEIVED = "io.tierline.ContactReceived";
     private static final int CLIENTS = 6;
 
     @RegisterExtension
@@ -69,19 +62,7 @@ class IntakeCrashIT {
 
         try (IntakeProcess second = IntakeProcess.start("crash-second", FreePorts.next(), env)) {
             second.awaitReady(Duration.ofSeconds(120));
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> contacts().countDocuments(Filters.eq("publishState", "PENDING")) == 0);
-
-            Set<String> stored = new HashSet<>();
-            contacts().find().forEach(doc -> stored.add(doc.getString("_id")));
-            Map<String, Integer> records = receivedRecordsByContact(stored.size());
-
-            for (String contactId : accepted) {
-                assertTrue(records.containsKey(contactId), "answered 202 but not on the topic: " + contactId);
-            }
-            assertEquals(stored, records.keySet(), "every stored contact is on the topic, and nothing else");
-            records.forEach((contactId, count) ->
-                    assertEquals(1, count, contactId + " is on the topic " + count + " times"));
+            infra.assertEveryContactPublishedOnce(accepted);
             assertTrue(second.log().contains("is on the topic already"),
                     "the restart recognised the contacts put back PENDING");
         }
@@ -102,18 +83,6 @@ class IntakeCrashIT {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    /** How many ContactReceived records each contactId has on the topic. */
-    private static Map<String, Integer> receivedRecordsByContact(int expected) {
-        try (KafkaProbe probe = new KafkaProbe(infra.bootstrapServers())) {
-            var records = probe.await(Topics.CONTACTS_RECEIVED,
-                    r -> CONTACT_RECEIVED.equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), expected,
-                    Duration.ofSeconds(60));
-            Map<String, Integer> byContact = new HashMap<>();
-            records.forEach(r -> byContact.merge(r.key(), 1, Integer::sum));
-            return byContact;
         }
     }
 

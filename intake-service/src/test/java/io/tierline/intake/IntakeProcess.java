@@ -45,12 +45,17 @@ final class IntakeProcess implements AutoCloseable {
     }
 
     static IntakeProcess start(String name, int port, Map<String, String> env) throws IOException {
+        return start(name, port, env, "256m");
+    }
+
+    /** @param heap the process's {@code -Xmx}, e.g. {@code 256m} */
+    static IntakeProcess start(String name, int port, Map<String, String> env, String heap) throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the ITs with `verify`");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+                .toString(), "-Xmx" + heap, "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
         Path log = Path.of("target/it-logs", name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -95,12 +100,17 @@ final class IntakeProcess implements AutoCloseable {
     /** POST /contacts as the IT gateway. */
     HttpResponse<String> postContact(HttpClient client, String idempotencyKey, String json, Duration timeout)
             throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri("/contacts"))
+        return client.send(contactRequest(idempotencyKey, json, timeout), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The request of {@link #postContact}, to send as the caller likes (e.g. asynchronously). */
+    HttpRequest contactRequest(String idempotencyKey, String json, Duration timeout) {
+        return HttpRequest.newBuilder(uri("/contacts"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .header("X-Api-Key", KEY)
                 .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     /** A valid SMS contact of a customer. */

@@ -87,9 +87,14 @@ public final class TestEvents {
 
     /** Writes the event as its producer would: to its topic, keyed by contactId, JSON from the one mapping. */
     public static void send(TierlineEvent event) {
+        send(probe(), event);
+    }
+
+    /** {@link #send(TierlineEvent)} to the broker of this probe. */
+    public static void send(KafkaProbe probe, TierlineEvent event) {
         String topic = event instanceof AssignmentEvent ? Topics.CONTACTS_ASSIGNMENTS
                 : event instanceof ContactEvent ? Topics.CONTACTS_RECEIVED : Topics.CONTACTS_RESOLVED;
-        probe().send(topic, event.key(), EventJson.write(event),
+        probe.send(topic, event.key(), EventJson.write(event),
                 Map.of("ce_id", event.eventId(), "ce_type", event.ceType()));
     }
 

@@ -26,6 +26,7 @@ public class ContactRouter {
 
     private static final Logger LOG = Logger.getLogger(ContactRouter.class);
     private static final int ROUNDS = 20;
+    private static final int LONGEST_IDLE_CANDIDATES = 10;
 
     enum Attempt { OFFERED, AGENT_UNAVAILABLE, CONTACT_TAKEN }
 
@@ -58,15 +59,25 @@ public class ContactRouter {
             }
             Contact contact = found.get();
             Optional<RoutingQueue> queue = queues.find(contact.queueId());
-            List<Agent> ranked = matcher.rankAgents(contact,
-                    queue.map(RoutingQueue::strategy).orElse(Strategy.LONGEST_IDLE),
+            Strategy strategy = queue.map(RoutingQueue::strategy).orElse(Strategy.LONGEST_IDLE);
+            List<Agent> ranked = matcher.rankAgents(contact, strategy,
                     queue.map(RoutingQueue::skills).orElse(Map.of()),
                     agents.candidates(contact.tier(), contact.language(), contact.channel(), contact.id(),
-                            contact.excluded(), queue.map(RoutingQueue::skills).orElse(Map.of()), candidateLimit));
+                            contact.excluded(), queue.map(RoutingQueue::skills).orElse(Map.of()),
+                            candidatesFor(strategy)));
             if (!offerToFirst(contact, ranked)) {
                 return;
             }
         }
+    }
+
+    /**
+     * How many candidates to rank: the store already returns them longest idle first, so for LONGEST_IDLE the
+     * first few are the ranking and the rest only stand in when a reservation loses a race; the other
+     * strategies rank the {@code candidate-limit} longest idle by their own measure.
+     */
+    private int candidatesFor(Strategy strategy) {
+        return strategy == Strategy.LONGEST_IDLE ? Math.min(candidateLimit, LONGEST_IDLE_CANDIDATES) : candidateLimit;
     }
 
     /** Tries the agents in order; true if the contact changed under us and matching should start over. */

@@ -55,16 +55,16 @@ final class Desk {
         http.call("PUT", routing + "/agents/" + agentId, body, Map.of());
     }
 
-    /** Opens the desktop's stream and, once it is open, signs the agent in as AVAILABLE. */
-    void open() {
+    /** Opens the desktop's stream and signs the agent in as AVAILABLE; completes when routing took the sign-in. */
+    java.util.concurrent.CompletableFuture<Http.Answer> open() {
         http.stream(routing + "/agents/" + agentId + "/assignments", new SseLines(this::onEvent, this::reconnect))
                 .thenAccept(r -> {
                     if (r.statusCode() != 200) {
                         tally.deskErrors.increment();
                     }
                 });
-        http.send("PUT", routing + "/agents/" + agentId + "/status", Map.of("status", "AVAILABLE"), Map.of())
-                .thenAccept(a -> countError(a));
+        return http.send("PUT", routing + "/agents/" + agentId + "/status", Map.of("status", "AVAILABLE"), Map.of())
+                .thenApply(this::countError);
     }
 
     void close() {
@@ -73,7 +73,9 @@ final class Desk {
 
     private void reconnect() {
         if (open) {
-            timer.schedule(this::open, 1, TimeUnit.SECONDS);
+            timer.schedule(() -> {
+                open();
+            }, 1, TimeUnit.SECONDS);
         }
     }
 

@@ -24,7 +24,8 @@ public class RequestLimits {
         this.maxBodyBytes = config.maxBodySize().asLongValue();
     }
 
-    @ServerRequestFilter(preMatching = true)
+    /** On the event loop, as every pre-matching filter; said so, as non-blocking filters must come first. */
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public Optional<Response> bodySize(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {

@@ -4,14 +4,21 @@ import io.tierline.intake.ContactClassifier;
 import io.tierline.intake.SelfServiceHold;
 import io.tierline.intake.classification.ClassificationRulesSource;
 import io.tierline.intake.classification.LanguageDetector;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.tierline.intake.auth.GatewayKeys;
 import io.tierline.intake.auth.GatewayRateLimits;
 import io.tierline.intake.auth.TokenBucket;
+import io.tierline.intake.overload.AdmissionControl;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /** Wires the plain-Java domain classes from the settings. */
@@ -64,6 +71,32 @@ public class IntakeBeans {
             buckets.put(name, new TokenBucket(rate, burst, System::nanoTime));
         }));
         return new GatewayRateLimits(buckets);
+    }
+
+    /**
+     * The admission control of gateway requests, its waits timed by Vert.x timers, with its meters:
+     * {@code tierline.intake.requests.in.flight}, {@code .waiting} and {@code .shed} (by {@code reason}).
+     */
+    @Produces
+    @Singleton
+    @Startup
+    AdmissionControl admissionControl(IntakeConfig config, Vertx vertx, MeterRegistry meters) {
+        var overload = config.overload();
+        var admission = new AdmissionControl(overload.maxInFlight(), overload.maxWaiting(), overload.maxWait(),
+                (delay, action) -> {
+                    long timer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> action.run());
+                    return () -> vertx.cancelTimer(timer);
+                });
+        Gauge.builder("tierline.intake.requests.in.flight", admission, AdmissionControl::inFlight)
+                .description("gateway requests holding an admission slot").register(meters);
+        Gauge.builder("tierline.intake.requests.waiting", admission, AdmissionControl::waiting)
+                .description("gateway requests waiting for an admission slot").register(meters);
+        for (AdmissionControl.Shed reason : AdmissionControl.Shed.values()) {
+            FunctionCounter.builder("tierline.intake.requests.shed", admission, a -> a.shed(reason))
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .description("gateway requests answered 503 because intake was at capacity").register(meters);
+        }
+        return admission;
     }
 
     /** Builds (and so validates) the gateway keys at startup rather than on the first request. */

@@ -29,7 +29,14 @@ public interface IntakeConfig {
     @WithDefault("PT10S")
     Duration publishTimeout();
 
-    /** The {@code Retry-After} of a 503 answered because the broker did not acknowledge in time. */
+    /**
+     * The producer's {@code linger.ms} (application.properties hands it to the Kafka channel): each publish
+     * waits for its ack, so lingering would only add latency.
+     */
+    @WithDefault("0")
+    int producerLingerMs();
+
+    /** The {@code Retry-After} of a 503: the broker did not acknowledge in time, or intake is overloaded. */
     @WithDefault("PT2S")
     Duration retryAfter();
 
@@ -41,6 +48,9 @@ public interface IntakeConfig {
     MemorySize maxBodySize();
 
     Republish republish();
+
+    /** Admission control of gateway requests. */
+    Overload overload();
 
     /** The self-service (L0) hold of new contacts. */
     SelfService selfService();
@@ -61,6 +71,24 @@ public interface IntakeConfig {
         /** How often the rules file is checked for changes (a scheduler interval; {@code off} disables it). */
         @WithDefault("10s")
         String reloadEvery();
+    }
+
+    /**
+     * How many gateway requests are processed at once and how many may wait for a slot, for how long; beyond
+     * that they are answered 503 at once.
+     */
+    interface Overload {
+        /** Gateway requests in flight at most (from admission until their answer is sent). */
+        @WithDefault("64")
+        int maxInFlight();
+
+        /** Gateway requests waiting for a slot at most; more are shed at once. */
+        @WithDefault("256")
+        int maxWaiting();
+
+        /** How long a gateway request may wait for a slot before it is shed. */
+        @WithDefault("PT1S")
+        Duration maxWait();
     }
 
     /** The background re-publisher of contacts whose event was never acknowledged. */

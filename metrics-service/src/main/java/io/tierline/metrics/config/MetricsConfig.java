@@ -39,6 +39,9 @@ public interface MetricsConfig {
     /** The Kafka Streams KPI topology. */
     Streams streams();
 
+    /** This instance as the other instances reach it, for KPI queries across instances. */
+    Instance instance();
+
     /** The service-level KPI. */
     ServiceLevelSettings serviceLevel();
 
@@ -92,6 +95,19 @@ public interface MetricsConfig {
 
         /** Local state directory; absent: a new temporary directory per start (state restores from changelogs). */
         Optional<String> stateDir();
+    }
+
+    interface Instance {
+        /** The host the other instances reach this one's HTTP port at (Kafka Streams {@code application.server}). */
+        @WithDefault("localhost")
+        String advertisedHost();
+
+        /** The HTTP port the other instances reach this one at (by default {@code quarkus.http.port}). */
+        int advertisedPort();
+
+        /** How long a KPI query waits for another instance's part before answering 503. */
+        @WithDefault("PT5S")
+        Duration peerTimeout();
     }
 
     interface ServiceLevelSettings {

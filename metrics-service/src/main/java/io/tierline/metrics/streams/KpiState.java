@@ -16,8 +16,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Reads the KPI windows from the topology's window stores (interactive queries): the same tallies, turned into
- * snapshots by the same {@link WindowSnapshots}, as the {@code kpi.*} topics carry. This instance's stores only:
- * one instance holds every key while the topics have one partition (see the README).
+ * snapshots by the same {@link WindowSnapshots}, as the {@code kpi.*} topics carry. This instance's part of the
+ * stores only (the partitions it owns); {@code KpiQueries} adds the other instances' parts.
  */
 @ApplicationScoped
 public class KpiState {
@@ -89,6 +89,11 @@ public class KpiState {
 
     /** The queue gauges now: every queue with a contact waiting, from the topology's store of waiting contacts. */
     public List<QueueWaits.QueueWait> queues(Instant now) {
+        return QueueWaits.at(now, waiting());
+    }
+
+    /** The contacts waiting now in this instance's part of the store of waiting contacts. */
+    public List<QueueWaits.Waiting> waiting() {
         KafkaStreams streams = running();
         List<QueueWaits.Waiting> waiting = new ArrayList<>();
         try (var all = streams.store(StoreQueryParameters.fromNameAndType(WaitingProcessor.STORE,
@@ -97,7 +102,7 @@ public class KpiState {
         } catch (InvalidStateStoreException | IllegalStateException e) {
             throw new KpiStateUnavailableException(e.getMessage());
         }
-        return QueueWaits.at(now, waiting);
+        return waiting;
     }
 
     private KafkaStreams running() {

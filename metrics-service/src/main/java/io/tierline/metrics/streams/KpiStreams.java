@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -86,6 +87,11 @@ public class KpiStreams {
         }
     }
 
+    /** This instance as {@code application.server} names it to the other instances. */
+    public HostInfo self() {
+        return new HostInfo(config.instance().advertisedHost(), config.instance().advertisedPort());
+    }
+
     /** The running Kafka Streams instance (for state queries), or null before startup. */
     public KafkaStreams streams() {
         return streams;
@@ -99,6 +105,7 @@ public class KpiStreams {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.commitInterval().toMillis());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, s.standbyReplicas());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.streamThreads());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self().host() + ":" + self().port());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(s.stateDir()));
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         p.put(StreamsConfig.producerPrefix("acks"), "all");

@@ -91,6 +91,11 @@ public final class KpiTopology {
         return Kpis.FCR_7D.equals(kpi) ? "kpi-" + Kpis.FCR_7D + "-" + window.name() : storeName(window);
     }
 
+    /** The state store of the contacts waiting now (the queue gauges). */
+    public static String waitingStoreName() {
+        return WaitingProcessor.STORE;
+    }
+
     /**
      * Aggregates the sums of contributions ({@link Combiner}) in windows of every size (grace {@code grace}) and
      * publishes each update.

@@ -22,6 +22,13 @@ public interface RoutingConfig {
     @WithDefault("PT10S")
     Duration publishTimeout();
 
+    /**
+     * The producer's {@code linger.ms} (application.properties hands it to the Kafka channel): each publish
+     * waits for its ack, so lingering would only add latency.
+     */
+    @WithDefault("0")
+    int producerLingerMs();
+
     /** Interval of the comment lines that keep an agent's SSE stream open. */
     @WithDefault("PT15S")
     Duration sseHeartbeat();

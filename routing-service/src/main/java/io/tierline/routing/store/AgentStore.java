@@ -45,6 +45,8 @@ import org.bson.conversions.Bson;
 public class AgentStore {
 
     private static final int ATTEMPTS = 20;
+    /** Agents stamped per update: one update with thousands of ids is one long write to the collection. */
+    private static final int STAMP_BATCH = 100;
 
     private final MongoCollection<Document> agents;
 
@@ -139,10 +141,11 @@ public class AgentStore {
         throw new ConcurrentModificationException("agent " + id + " status kept changing; retry");
     }
 
-    /** These agents have a desktop stream open now (on this instance). */
+    /** These agents have a desktop stream open now (on this instance); stamped in batches of bounded size. */
     public void streamsSeen(Collection<String> agentIds, Instant now) {
-        if (!agentIds.isEmpty()) {
-            agents.updateMany(Filters.in(ID, agentIds),
+        List<String> ids = List.copyOf(agentIds);
+        for (int from = 0; from < ids.size(); from += STAMP_BATCH) {
+            agents.updateMany(Filters.in(ID, ids.subList(from, Math.min(ids.size(), from + STAMP_BATCH))),
                     Updates.set(AgentDocuments.STREAM_SEEN_AT, Docs.date(now)));
         }
     }
