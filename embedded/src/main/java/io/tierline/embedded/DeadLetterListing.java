@@ -1,8 +1,15 @@
 package io.tierline.embedded;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.path.json.JsonPath;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,5 +62,31 @@ public final class DeadLetterListing {
                 throw new AssertionError("interrupted while waiting for dead letters", e);
             }
         }
+    }
+
+    /**
+     * Replays the dead letter twice at the same moment: at least one answers 200, the other 200 or 409 (the
+     * platform records a replay once however the requests race); the two statuses.
+     */
+    public static List<Integer> replayTwiceAtOnce(String id) throws InterruptedException, ExecutionException {
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> replay = () -> given().post("/ops/dead-letters/" + id + "/replay").statusCode();
+            Future<Integer> a = two.submit(replay);
+            Future<Integer> b = two.submit(replay);
+            List<Integer> statuses = List.of(a.get(), b.get());
+            if (!statuses.contains(200) || !statuses.stream().allMatch(s -> s == 200 || s == 409)) {
+                throw new AssertionError("two replays at once answered " + statuses);
+            }
+            return statuses;
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    /** A dead letter replayed already is not replayed again unasked: 409 problem+json pointing at force=true. */
+    public static void replayAgainIsAConflict(String id) {
+        given().post("/ops/dead-letters/" + id + "/replay").then().statusCode(409)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("force=true"));
     }
 }

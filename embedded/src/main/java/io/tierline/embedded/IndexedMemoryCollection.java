@@ -102,7 +102,7 @@ final class IndexedMemoryCollection extends MemoryCollection {
         if (best == null) {
             return matchDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
-        SecondaryMemoryIndex.Scan scan = best.scan(query, orderBy);
+        SecondaryMemoryIndex.Scan scan = best.scan(bestPlan, orderBy);
         List<Integer> candidates = scan.sorted() && limit > 0 ? firstMatches(scan, query, skip + limit)
                 : scan.naturalOrder();
         return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, projection);

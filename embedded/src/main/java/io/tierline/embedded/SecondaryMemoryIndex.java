@@ -92,18 +92,14 @@ final class SecondaryMemoryIndex extends Index<Integer> {
     /** The positions the query's indexed conditions select, in natural (insertion) order. */
     @Override
     public synchronized Iterable<Integer> getPositions(Document query) {
-        return scan(query, null).naturalOrder();
+        return scan(plan(query), null).naturalOrder();
     }
 
     /**
-     * The candidates for {@code query}: in the order of {@code orderBy} (groups of equal sort keys) when the index
-     * can give it, else in natural order. Null when the index cannot answer the query.
+     * The candidates of a {@link #plan} of this index: in the order of {@code orderBy} (groups of equal sort keys)
+     * when the index can give it, else in no particular order.
      */
-    synchronized Scan scan(Document query, Document orderBy) {
-        IndexPlan plan = plan(query);
-        if (plan == null) {
-            return null;
-        }
+    synchronized Scan scan(IndexPlan plan, Document orderBy) {
         int sorted = sortedFields(plan, orderBy);
         boolean reversed = sorted > 0 && reversed(plan.prefix(), orderBy);
         List<Map.Entry<KeyValue, Set<Integer>>> entries = new ArrayList<>();

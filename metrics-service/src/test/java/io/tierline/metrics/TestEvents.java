@@ -100,6 +100,10 @@ public final class TestEvents {
 
     /** {@code GET /kpis} with the given query, expecting 200 JSON. */
     public static JsonPath kpis(Map<String, ?> query) {
+        // until the topology first runs (or while it rebalances) /kpis answers 503 with Retry-After, as a client
+        // is told to retry; the answer itself is then checked strictly
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> given().queryParams(query).when().get("/kpis").statusCode() != 503);
         return given().queryParams(query).when().get("/kpis")
                 .then().statusCode(200).contentType("application/json").extract().jsonPath();
     }

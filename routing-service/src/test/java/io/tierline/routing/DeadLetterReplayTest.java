@@ -12,7 +12,6 @@ import static io.tierline.routing.Fixtures.putQueue;
 import static io.tierline.routing.Fixtures.send;
 import static io.tierline.routing.Fixtures.status;
 import static io.tierline.routing.Fixtures.unique;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,10 +44,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -144,23 +139,12 @@ class DeadLetterReplayTest {
         Fixtures.PROBE.send(Topics.CONTACTS_RECEIVED, key, "this is { not json");
         String id = (String) DeadLetterListing.await(key, 1, WAIT).get(0).get("id");
 
-        ExecutorService two = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Integer> replay = () -> given().post("/ops/dead-letters/" + id + "/replay").statusCode();
-            Future<Integer> a = two.submit(replay);
-            Future<Integer> b = two.submit(replay);
-            List<Integer> statuses = List.of(a.get(), b.get());
-            assertTrue(statuses.contains(200), statuses.toString());
-            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), statuses.toString());
-        } finally {
-            two.shutdownNow();
-        }
+        DeadLetterListing.replayTwiceAtOnce(id);
         var replays = mongo.getDatabase(database).getCollection(ReplayStore.COLLECTION);
         assertEquals(1, replays.countDocuments(Filters.eq("_id", DLQ + "/" + id)));
         assertEquals(1, replays.find(Filters.eq("_id", DLQ + "/" + id)).first().getInteger("replays"));
 
-        given().post("/ops/dead-letters/" + id + "/replay").then().statusCode(409)
-                .contentType(startsWith("application/problem+json")).body("detail", containsString("force=true"));
+        DeadLetterListing.replayAgainIsAConflict(id);
         given().queryParam("force", "true").post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
                 .body("replay.replays", equalTo(2)).body("replay.lastReplayedAt", org.hamcrest.Matchers.notNullValue());
         assertEquals(1, replays.countDocuments(Filters.eq("_id", DLQ + "/" + id)));

@@ -3,6 +3,7 @@ package io.tierline.metrics.api;
 import io.tierline.metrics.KpiWindow;
 import io.tierline.metrics.kpi.QueueWaits;
 import io.tierline.metrics.streams.KpiOwners;
+import io.tierline.metrics.streams.Kpis;
 import io.tierline.metrics.streams.KpiState;
 import io.tierline.platform.problem.ProblemException;
 import jakarta.ws.rs.GET;
@@ -42,7 +43,8 @@ public class KpiLocalResource {
     @Operation(hidden = true)
     public String snapshots(@QueryParam("kpi") List<String> kpis, @QueryParam("dimension") String dimension,
             @QueryParam("window") String window, @QueryParam("at") String at) {
-        return part(() -> KpiPartJson.write(queries.localSnapshots(kpis, dimension, window(window),
+        kpis.forEach(KpiLocalResource::kpi);
+        return part(() -> KpiPartJson.write(queries.localSnapshots(kpis, dimension(dimension), window(window),
                 instant("at", at)), KpiPartJson.BY_KPI));
     }
 
@@ -51,7 +53,7 @@ public class KpiLocalResource {
     @Operation(hidden = true)
     public String series(@QueryParam("kpi") String kpi, @QueryParam("dimension") String dimension,
             @QueryParam("window") String window, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return part(() -> KpiPartJson.write(state.series(kpi, dimension, window(window),
+        return part(() -> KpiPartJson.write(state.series(kpi(kpi), dimension(dimension), window(window),
                 instant("from", from), instant("to", to)), KpiPartJson.SNAPSHOTS));
     }
 
@@ -77,6 +79,20 @@ public class KpiLocalResource {
             owners.requireRunning();
             return read.get();
         });
+    }
+
+    private static String kpi(String kpi) {
+        if (!Kpis.ALL.contains(kpi)) {
+            throw ProblemException.invalid("kpi", "must be one of " + Kpis.ALL);
+        }
+        return kpi;
+    }
+
+    private static String dimension(String dimension) {
+        if (dimension == null || dimension.isBlank()) {
+            throw ProblemException.invalid("dimension", "must not be blank");
+        }
+        return dimension;
     }
 
     private static KpiWindow window(String window) {

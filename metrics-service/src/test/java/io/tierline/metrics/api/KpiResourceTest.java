@@ -210,6 +210,21 @@ class KpiResourceTest {
                 .body("violations.field", containsInAnyOrder("window", "kpi", "dimension", "at"));
     }
 
+    @Test
+    void theInstancesInternalEndpointsNameABadParameterToo() {
+        String at = "2026-11-26T10:00:00Z";
+        Map<String, Map<String, String>> bad = Map.of(
+                "kpi", Map.of("kpi", "x", "dimension", "all", "window", "PT1H", "at", at),
+                "dimension", Map.of("kpi", "fcr", "dimension", " ", "window", "PT1H", "at", at),
+                "window", Map.of("kpi", "fcr", "dimension", "all", "window", "P7D", "at", at));
+        bad.forEach((field, query) -> given().queryParams(query).when().get("/kpis/local/snapshots").then()
+                .statusCode(400).contentType("application/problem+json").body("violations.field", contains(field)));
+        given().queryParams(Map.of("kpi", "x", "dimension", "all", "window", "PT1H", "from", at, "to", at))
+                .when().get("/kpis/local/series").then().statusCode(400).body("violations.field", contains("kpi"));
+        given().queryParams(Map.of("window", "PT1H", "at", "now")).when().get("/kpis/local/all").then()
+                .statusCode(400).body("violations.field", contains("at"));
+    }
+
     private static void expect400(Map<String, String> query, String field) {
         given().queryParams(query).when().get("/kpis").then()
                 .statusCode(400)

@@ -10,7 +10,6 @@ import static io.tierline.escalation.TestEvents.send;
 import static io.tierline.escalation.TestEvents.sendRaw;
 import static io.tierline.escalation.TestEvents.unique;
 import static io.tierline.escalation.TestEvents.unresolved;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,10 +34,6 @@ import io.tierline.platform.deadletter.ReplayStore;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -122,22 +117,11 @@ class DeadLetterOpsTest {
         sendRaw(Topics.CONTACTS_RESOLVED, key, "{\"type\":\"ContactResolved\",\"eventId\":");
         String id = (String) DeadLetterListing.await(key, 1, WAIT).get(0).get("id");
 
-        ExecutorService two = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Integer> replay = () -> given().post("/ops/dead-letters/" + id + "/replay").statusCode();
-            Future<Integer> a = two.submit(replay);
-            Future<Integer> b = two.submit(replay);
-            List<Integer> statuses = List.of(a.get(), b.get());
-            assertTrue(statuses.contains(200), statuses.toString());
-            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), statuses.toString());
-        } finally {
-            two.shutdownNow();
-        }
+        DeadLetterListing.replayTwiceAtOnce(id);
         var replays = mongo.getDatabase(database).getCollection(ReplayStore.COLLECTION);
         assertEquals(1, replays.countDocuments(Filters.eq("_id", DLQ + "/" + id)));
         assertEquals(1, replays.find(Filters.eq("_id", DLQ + "/" + id)).first().getInteger("replays"));
-        given().post("/ops/dead-letters/" + id + "/replay").then().statusCode(409)
-                .contentType(startsWith("application/problem+json")).body("detail", containsString("force=true"));
+        DeadLetterListing.replayAgainIsAConflict(id);
         given().queryParam("force", "true").post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
                 .body("replay.replays", equalTo(2));
         given().get("/ops/dead-letters/" + id).then().statusCode(200).body("replay.replays", equalTo(2));
