@@ -1,7 +1,9 @@
 // Tierline ops dashboard: tiles and queue table from GET /kpis and /kpis/breakdown, charts from /kpis/series,
 // all kept live from the Server-Sent Events of GET /kpis/stream; queue depth and longest wait polled from
 // GET /kpis/queues, and the tiles of KPIs no kpi.* topic carries (polled: true) from GET /kpis. Plain JS and SVG,
-// no external resources.
+// no external resources. The KPI endpoints need an ops, supervisor or admin token: opened as /#token=<JWT>, the
+// page keeps the token for the tab (sessionStorage), takes it off the address bar and sends it as
+// Authorization: Bearer on every request. Without one it sends none (a sign-in proxy in front may add it).
 'use strict';
 
 const TILES = [
@@ -21,6 +23,9 @@ const CHARTS = ['fcr', 'aht', 'asa', 'service-level', 'abandonment', 'csat'];
 const HOUR_MS = 3600 * 1000;
 
 const WAITS_EVERY_MS = 5000;
+const STREAM_RETRY_MS = 1000;
+const STREAM_RETRY_MAX_MS = 30000;
+const TOKEN_KEY = 'tierline.token';
 
 const state = { window: 'PT15M', windowStart: null, queues: new Map(), waits: new Map(), series: new Map() };
 
@@ -86,10 +91,80 @@ function showTile(kpi, value, windowStart, windowEnd, flash) {
   }
 }
 
+// The token of #token=<JWT>, kept for this tab; the fragment is never sent to the server and is removed here.
+function takeToken() {
+  const given = new URLSearchParams(location.hash.substring(1)).get('token');
+  if (given) {
+    history.replaceState(null, '', location.pathname + location.search);
+    try { sessionStorage.setItem(TOKEN_KEY, given); } catch (e) { return given; }
+  }
+  try { return sessionStorage.getItem(TOKEN_KEY); } catch (e) { return given; }
+}
+
+const token = takeToken();
+
+function withToken(headers) {
+  return token ? Object.assign({ Authorization: 'Bearer ' + token }, headers) : headers;
+}
+
+function failure(url, status) {
+  const e = new Error(url + ' answered ' + status);
+  e.status = status;
+  return e;
+}
+
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(url + ' answered ' + response.status);
+  const response = await fetch(url, { headers: withToken({ Accept: 'application/json' }) });
+  if (!response.ok) throw failure(url, response.status);
   return response.json();
+}
+
+// GET of a Server-Sent Events stream with fetch (EventSource cannot send the token): calls opened() on the 200,
+// then event({type, id, data}) per event; settles when the stream ends.
+async function readStream(url, lastEventId, opened, event) {
+  const headers = withToken({ Accept: 'text/event-stream' });
+  if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+  const response = await fetch(url, { headers, cache: 'no-store' });
+  if (!response.ok) throw failure(url, response.status);
+  opened();
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parse = sseParser(event);
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    parse(value);
+  }
+}
+
+// The event stream format: lines of field: value, an empty line dispatches the event, ':' starts a comment.
+function sseParser(event) {
+  let buffer = '';
+  let pending = { type: '', id: '', data: [] };
+  return chunk => {
+    buffer += chunk;
+    const lines = buffer.split(/\r\n|\n|\r(?!$)/);
+    buffer = lines.pop();
+    for (const line of lines) {
+      if (line === '') {
+        if (pending.data.length) {
+          try {
+            event({ type: pending.type || 'message', id: pending.id, data: pending.data.join('\n') });
+          } catch (e) {
+            console.error(e);
+          }
+        }
+        pending = { type: '', id: pending.id, data: [] };
+        continue;
+      }
+      if (line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.substring(0, colon);
+      const value = colon < 0 ? '' : line.substring(colon + 1).replace(/^ /, '');
+      if (field === 'event') pending.type = value;
+      else if (field === 'data') pending.data.push(value);
+      else if (field === 'id') pending.id = value;
+    }
+  };
 }
 
 async function loadTiles() {
@@ -227,12 +302,27 @@ function onSnapshot(s) {
   }
 }
 
+// Follows /kpis/stream; reconnects with a growing delay when it ends or fails, except when refused (401/403).
 function connect() {
   const status = document.getElementById('status');
-  const source = new EventSource('kpis/stream');
-  source.addEventListener('open', () => { status.textContent = 'live'; });
-  source.addEventListener('error', () => { status.textContent = 'reconnecting…'; });
-  source.addEventListener('KpiSnapshot', e => onSnapshot(JSON.parse(e.data)));
+  let delayMs = STREAM_RETRY_MS;
+  let lastEventId = '';
+  const reconnect = e => {
+    if (e && isRefused(e)) {
+      showError(e);
+      return;
+    }
+    status.textContent = 'reconnecting…';
+    setTimeout(open, delayMs);
+    delayMs = Math.min(delayMs * 2, STREAM_RETRY_MAX_MS);
+  };
+  const open = () => readStream('kpis/stream', lastEventId,
+    () => { status.textContent = 'live'; delayMs = STREAM_RETRY_MS; },
+    e => {
+      lastEventId = e.id;
+      if (e.type === 'KpiSnapshot') onSnapshot(JSON.parse(e.data));
+    }).then(() => reconnect(), reconnect);
+  open();
 }
 
 function selectWindow(button) {
@@ -241,14 +331,33 @@ function selectWindow(button) {
   loadTiles().catch(showError);
 }
 
+function isRefused(e) {
+  return e.status === 401 || e.status === 403;
+}
+
 function showError(e) {
   const status = document.getElementById('status');
   status.textContent = e.message;
   status.dataset.error = 'true';
+  if (isRefused(e)) showAccess(e.status);
+}
+
+// Why the data is refused and how to pass a token.
+function showAccess(answered) {
+  const access = document.getElementById('access');
+  const why = answered === 401
+    ? (token ? 'The token of this tab was not accepted (expired, or from another issuer). '
+      : 'No token was given. ')
+    : 'The token of this tab has none of the roles that may read the KPIs. ';
+  access.textContent = 'Access refused (' + answered + '): ' + why
+    + 'The KPIs need a token with the ops, supervisor or admin role: open this page as '
+    + location.origin + location.pathname + '#token=<JWT>';
+  access.hidden = false;
 }
 
 function clearError() {
   const status = document.getElementById('status');
+  document.getElementById('access').hidden = true;
   if (status.dataset.error) {
     delete status.dataset.error;
     status.textContent = 'live';
@@ -263,6 +372,10 @@ function retry(load, delayMs) {
   });
 }
 
+// A token passed after loading (#token= typed into the address bar) is taken on a reload.
+window.addEventListener('hashchange', () => {
+  if (new URLSearchParams(location.hash.substring(1)).get('token')) location.reload();
+});
 document.querySelectorAll('#windows button').forEach(b => b.addEventListener('click', () => selectWindow(b)));
 buildTiles();
 retry(loadTiles, 1000);

@@ -1,5 +1,6 @@
 package io.tierline.bench;
 
+import io.tierline.embedded.JvmTokens;
 import io.tierline.embedded.ServiceProcess;
 import io.tierline.events.Channel;
 import io.tierline.events.CloudEventHeaders;
@@ -34,6 +35,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * two-hop latency at the same rate (the topology reads the source and its repartition topic: two hops).
  */
 public final class KpiFreshnessBench {
+
+    private static final String OPS_TOKEN = JvmTokens.get().ops();
 
     private KpiFreshnessBench() {
     }
@@ -114,7 +117,8 @@ public final class KpiFreshnessBench {
         long deadline = produced + Duration.ofSeconds(30).toNanos();
         try {
             while (System.nanoTime() < deadline) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + OPS_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"denominator\":1")) {
                     freshness.record((System.nanoTime() - produced) / 1000);
                     return;

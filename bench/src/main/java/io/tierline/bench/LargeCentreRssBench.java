@@ -1,5 +1,6 @@
 package io.tierline.bench;
 
+import io.tierline.embedded.JvmTokens;
 import io.tierline.embedded.ProcessMemory;
 import io.tierline.simulator.Scenario;
 import io.tierline.simulator.ScenarioLoader;
@@ -33,7 +34,7 @@ public final class LargeCentreRssBench {
             Scenario scenario = new Scenario(shipped.name(), shipped.description(), shipped.seed(), duration,
                     shipped.arrivals(), shipped.customers(), shipped.queues(), shipped.agents());
             Map<String, Object> figures = Simulator.runForFigures(scenario, intake, routing, stack.gatewayKey,
-                    Duration.ZERO, Duration.ZERO);
+                    JvmTokens.get(), Duration.ZERO, Duration.ZERO);
             Map<String, Long> peak = stack.peakRssMb();
             peak.put("broker, store and simulator (bench JVM)", ProcessMemory.peakRssMb(SELF));
             long peakTotal = peak.values().stream().mapToLong(Long::longValue).sum();

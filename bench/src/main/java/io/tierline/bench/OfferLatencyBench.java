@@ -1,5 +1,6 @@
 package io.tierline.bench;
 
+import io.tierline.embedded.JvmTokens;
 import io.tierline.simulator.Latencies;
 import io.tierline.embedded.ServiceProcess;
 import io.tierline.events.Channel;
@@ -34,7 +35,7 @@ public final class OfferLatencyBench {
             // the first WARM_UP of arrivals (consumer groups joining, JIT) is driven but not measured
             Scenario scenario = scenario(agents, perSecond, measure.plus(WARM_UP));
             Map<String, Object> figures = Simulator.runForFigures(scenario, intake.baseUrl(), routing.baseUrl(),
-                    stack.gatewayKey, Duration.ofSeconds(30), WARM_UP);
+                    stack.gatewayKey, JvmTokens.get(), Duration.ofSeconds(30), WARM_UP);
             @SuppressWarnings("unchecked")
             Map<String, Object> offer = (Map<String, Object>) figures.get("postToOfferMillis");
             Latencies twoHop = TwoHopLatency.run(stack.kafka.bootstrapServers(), Long.toString(System.nanoTime(), 36),

@@ -1,5 +1,6 @@
 package io.tierline.bench;
 
+import io.tierline.embedded.JvmTokens;
 import io.tierline.embedded.ServiceProcess;
 import io.tierline.simulator.Scenario;
 import io.tierline.simulator.Simulator;
@@ -75,7 +76,7 @@ public final class RoutingCapacityBench {
             String routingUrls = routing.stream().map(ServiceProcess::baseUrl).collect(Collectors.joining(","));
             Scenario scenario = OfferLatencyBench.scenario(agents, rate, measure.plus(warmUp));
             Map<String, Object> figures = Simulator.runForFigures(scenario, intake.baseUrl(), routingUrls,
-                    stack.gatewayKey, Duration.ofSeconds(10), warmUp);
+                    stack.gatewayKey, JvmTokens.get(), Duration.ofSeconds(10), warmUp);
             @SuppressWarnings("unchecked")
             Map<String, Object> offer = (Map<String, Object>) figures.get("postToOfferMillis");
             Map<String, Object> s = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.tierline.embedded;
 
 import static io.restassured.RestAssured.given;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -22,12 +23,17 @@ public final class DeadLetterListing {
     private DeadLetterListing() {
     }
 
+    /** The dead-letter endpoints as an admin (listing needs ops or admin, replaying admin). */
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(SharedInfra.get().tokens().admin());
+    }
+
     /** Every dead letter with this key, across all pages, oldest first per partition. */
     public static List<Map<String, Object>> forKey(String key) {
         List<Map<String, Object>> found = new ArrayList<>();
         String after = null;
         do {
-            RequestSpecification request = given().queryParam("limit", 100);
+            RequestSpecification request = asAdmin().queryParam("limit", 100);
             if (after != null) {
                 request.queryParam("after", after);
             }
@@ -71,7 +77,7 @@ public final class DeadLetterListing {
     public static List<Integer> replayTwiceAtOnce(String id) throws InterruptedException, ExecutionException {
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
-            Callable<Integer> replay = () -> given().post("/ops/dead-letters/" + id + "/replay").statusCode();
+            Callable<Integer> replay = () -> asAdmin().post("/ops/dead-letters/" + id + "/replay").statusCode();
             Future<Integer> a = two.submit(replay);
             Future<Integer> b = two.submit(replay);
             List<Integer> statuses = List.of(a.get(), b.get());
@@ -86,7 +92,7 @@ public final class DeadLetterListing {
 
     /** A dead letter replayed already is not replayed again unasked: 409 problem+json pointing at force=true. */
     public static void replayAgainIsAConflict(String id) {
-        given().post("/ops/dead-letters/" + id + "/replay").then().statusCode(409)
+        asAdmin().post("/ops/dead-letters/" + id + "/replay").then().statusCode(409)
                 .contentType(startsWith("application/problem+json")).body("detail", containsString("force=true"));
     }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged Tierline service ({@code <module>/target/quarkus-app}) running as its own JVM process, its output
- * in a log file: what system tests and benchmarks start, stop, kill and restart.
+ * in a log file: what system tests and benchmarks start, stop, kill and restart. It trusts the tokens of this
+ * JVM's {@link JvmTokens} unless the properties say otherwise.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -63,7 +64,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-Dquarkus.http.port=" + port);
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        Map<String, String> settings = new java.util.HashMap<>(JvmTokens.verifierProperties());
+        settings.putAll(properties);
+        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)

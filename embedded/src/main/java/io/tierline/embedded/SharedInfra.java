@@ -1,11 +1,14 @@
 package io.tierline.embedded;
 
+import io.tierline.identity.DevTokens;
+
 /**
  * The one broker and store of a test JVM, started on first use, stopped when the JVM exits. Quarkus loads
  * test classes again for each test profile; the addresses are kept in system properties so that every
- * class loader of the JVM attaches to the same broker and store instead of starting another pair.
+ * class loader of the JVM attaches to the same broker and store instead of starting another pair. {@link #tokens()}
+ * is the JVM's token signer ({@link JvmTokens}).
  */
-public record SharedInfra(EmbeddedKafka kafka, EmbeddedMongo mongo) {
+public record SharedInfra(EmbeddedKafka kafka, EmbeddedMongo mongo, DevTokens tokens) {
 
     private static final String KAFKA_PROPERTY = "tierline.test.kafka.bootstrap-servers";
     private static final String MONGO_PROPERTY = "tierline.test.mongodb.connection-string";
@@ -25,7 +28,7 @@ public record SharedInfra(EmbeddedKafka kafka, EmbeddedMongo mongo) {
         String bootstrap = System.getProperty(KAFKA_PROPERTY);
         String mongoUri = System.getProperty(MONGO_PROPERTY);
         if (bootstrap != null && mongoUri != null) {
-            return new SharedInfra(EmbeddedKafka.attach(bootstrap), EmbeddedMongo.attach(mongoUri));
+            return new SharedInfra(EmbeddedKafka.attach(bootstrap), EmbeddedMongo.attach(mongoUri), JvmTokens.get());
         }
         EmbeddedMongo mongo = EmbeddedMongo.start(0, null);
         EmbeddedKafka kafka = EmbeddedKafka.start(FreePorts.next(), FreePorts.next(), null)
@@ -36,6 +39,6 @@ public record SharedInfra(EmbeddedKafka kafka, EmbeddedMongo mongo) {
             kafka.close();
             mongo.close();
         }, "tierline-test-infra-shutdown"));
-        return new SharedInfra(kafka, mongo);
+        return new SharedInfra(kafka, mongo, JvmTokens.get());
     }
 }

@@ -29,8 +29,17 @@ public final class SseClient implements AutoCloseable {
 
     /** Connects and waits for the 200 answer; throws if the stream is not {@code text/event-stream}. */
     public SseClient(String url) throws Exception {
+        this(url, null);
+    }
+
+    /** Connects with {@code Authorization: Bearer <token>} (none when null), as {@link #SseClient(String)}. */
+    public SseClient(String url, String bearerToken) throws Exception {
         URI uri = URI.create(url);
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpRequest request = builder.build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> r = response.get(20, TimeUnit.SECONDS);
         if (r.statusCode() != 200) {

@@ -1,5 +1,7 @@
 package io.tierline.escalation;
 
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import io.tierline.embedded.KafkaProbe;
 import io.tierline.embedded.SharedInfra;
 import io.tierline.events.Channel;
@@ -15,6 +17,7 @@ import io.tierline.events.Priority;
 import io.tierline.events.Segment;
 import io.tierline.events.TierlineEvent;
 import io.tierline.events.UnresolvedReason;
+import io.tierline.identity.DevTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +41,20 @@ public final class TestEvents {
     public static final Duration WAIT = Duration.ofSeconds(45);
     private static final KafkaProbe PROBE = KafkaProbe.shared();
 
+    public static final DevTokens TOKENS = SharedInfra.get().tokens();
+    private static final String ADMIN_TOKEN = TOKENS.admin();
+
     private TestEvents() {
+    }
+
+    /** A request as an admin, who may call every escalation endpoint. */
+    public static RequestSpecification asAdmin() {
+        return RestAssured.given().auth().oauth2(ADMIN_TOKEN);
+    }
+
+    /** A request with {@code token} (null: without credentials). */
+    public static RequestSpecification as(String token) {
+        return token == null ? RestAssured.given() : RestAssured.given().auth().oauth2(token);
     }
 
     public static String unique(String prefix) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.tierline.embedded.JvmTokens;
 import io.tierline.embedded.EmbeddedKafka;
 import io.tierline.embedded.EmbeddedMongo;
 import io.tierline.embedded.FreePorts;
@@ -19,6 +20,7 @@ import io.tierline.embedded.KafkaProbe;
 import io.tierline.embedded.ServiceProcess;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactResolved;
+import io.tierline.identity.DevTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,12 +43,16 @@ import org.junit.jupiter.api.Test;
  * on EACH instance must equal the totals worked out from the published events, while each instance's own part
  * ({@code /kpis/local/all}) holds only some of the keys (so without forwarding the answers would be partial). Then
  * one instance is killed: the other answers 503 problem+json with Retry-After for the keys the dead one owned
- * (its owner cannot be reached), never a partial answer.
+ * (its owner cannot be reached), never a partial answer. The instances trust this test's signer; every request
+ * carries an ops token, which an instance forwards to the owner it asks (the internal endpoints need it too).
  */
 class KpiInstancesIT {
 
     /** Queues of fixed names (this test has a broker of its own): their keys fall in every partition. */
     private static final int QUEUES = 24;
+
+    private static final DevTokens TOKENS = JvmTokens.get();
+    private static final String OPS = TOKENS.ops();
 
     private static EmbeddedMongo mongo;
     private static EmbeddedKafka kafka;
@@ -151,13 +157,18 @@ class KpiInstancesIT {
         Set<String> union = new HashSet<>(firstPart);
         union.addAll(secondPart);
         assertEquals(fcrByQueue.keySet(), union);
+        Response anonymous = given().queryParams(Map.of("window", "PT1H", "at", t.toString()))
+                .get(first.baseUrl() + "/kpis/local/all");
+        assertEquals(401, anonymous.statusCode(), "the internal endpoints need a token too");
 
         // An owner that cannot be reached: 503 problem+json with Retry-After, not a partial answer
         second.kill();
         String gone = secondPart.iterator().next();
-        assertUnavailable(given().queryParams(Map.of("window", "PT1H", "dimension", gone, "at", t.toString()))
+        assertUnavailable(given().auth().oauth2(OPS)
+                .queryParams(Map.of("window", "PT1H", "dimension", gone, "at", t.toString()))
                 .get(first.baseUrl() + "/kpis"));
-        assertUnavailable(given().queryParams(Map.of("by", "queue", "window", "PT1H", "at", t.toString()))
+        assertUnavailable(given().auth().oauth2(OPS)
+                .queryParams(Map.of("by", "queue", "window", "PT1H", "at", t.toString()))
                 .get(first.baseUrl() + "/kpis/breakdown"));
     }
 
@@ -168,7 +179,7 @@ class KpiInstancesIT {
     }
 
     private static JsonPath ok(ServiceProcess instance, String path, Map<String, ?> query) {
-        Response response = given().queryParams(query).get(instance.baseUrl() + path);
+        Response response = given().auth().oauth2(OPS).queryParams(query).get(instance.baseUrl() + path);
         assertEquals(200, response.statusCode(), path + " on " + instance.baseUrl() + ": " + response.asString());
         return response.jsonPath();
     }

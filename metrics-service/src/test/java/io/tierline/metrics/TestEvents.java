@@ -2,7 +2,9 @@ package io.tierline.metrics;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.specification.RequestSpecification;
 import io.tierline.embedded.KafkaProbe;
+import io.tierline.embedded.SharedInfra;
 import io.tierline.events.AssignmentEvent;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactDeflected;
@@ -17,12 +19,16 @@ import io.tierline.events.HandlingOutcome;
 import io.tierline.events.Topics;
 import io.tierline.events.TierlineEvent;
 import io.tierline.events.WrapUpEnded;
+import io.tierline.identity.DevTokens;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds the events the tests feed, writes them to the real broker, and reads {@code GET /kpis}. */
+/**
+ * Builds the events the tests feed, writes them to the real broker, and reads {@code GET /kpis}; requests with the
+ * tokens of the test JVM's signer, whose public key the application under test trusts.
+ */
 public final class TestEvents {
 
     private static KafkaProbe probe;
@@ -98,13 +104,38 @@ public final class TestEvents {
                 Map.of("ce_id", event.eventId(), "ce_type", event.ceType()));
     }
 
-    /** {@code GET /kpis} with the given query, expecting 200 JSON. */
+    /** The test JVM's token signer (started with the shared broker and store on first use). */
+    public static DevTokens tokens() {
+        return SharedInfra.get().tokens();
+    }
+
+    /** A request as ops, who may read the KPIs and list dead letters. */
+    public static RequestSpecification asOps() {
+        return as(tokens().ops());
+    }
+
+    /** A request as a supervisor, who may read the KPIs and post QA evaluations. */
+    public static RequestSpecification asSupervisor() {
+        return as(tokens().supervisor("qa-lead", "team-qa"));
+    }
+
+    /** A request as an admin, who may call every endpoint. */
+    public static RequestSpecification asAdmin() {
+        return as(tokens().admin());
+    }
+
+    /** A request with {@code token} (null: without credentials). */
+    public static RequestSpecification as(String token) {
+        return token == null ? given() : given().auth().oauth2(token);
+    }
+
+    /** {@code GET /kpis} with the given query as ops, expecting 200 JSON. */
     public static JsonPath kpis(Map<String, ?> query) {
         // until the topology first runs (or while it rebalances) /kpis answers 503 with Retry-After, as a client
         // is told to retry; the answer itself is then checked strictly
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> given().queryParams(query).when().get("/kpis").statusCode() != 503);
-        return given().queryParams(query).when().get("/kpis")
+                .until(() -> asOps().queryParams(query).when().get("/kpis").statusCode() != 503);
+        return asOps().queryParams(query).when().get("/kpis")
                 .then().statusCode(200).contentType("application/json").extract().jsonPath();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param statusSeq    counts status changes; the presence event of the current status derives its id from it
  * @param version      counts profile changes (optimistic concurrency for capacity updates)
  * @param statusReason why the status last changed, if routing changed it (e.g. missed-offer); null if the agent did
+ * @param team         the team whose supervisors may act for the agent; null if none
  */
 public record Agent(
         String id,
@@ -32,7 +33,8 @@ public record Agent(
         long statusSeq,
         Instant idleSince,
         long version,
-        String statusReason) {
+        String statusReason,
+        String team) {
 
     public Agent {
         skills = Map.copyOf(skills);

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** What an administrator sets on an agent with {@code PUT /agents/{agentId}}. */
 public record AgentProfile(String id, String name, int tier, Map<String, Integer> skills, List<String> languages,
-        Map<Channel, Integer> capacity) {
+        Map<Channel, Integer> capacity, String team) {
 
     public AgentProfile {
         skills = Map.copyOf(skills);

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.PROBE;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.command;
@@ -83,9 +83,9 @@ class AbandonTest {
         assertNull(withdrawn.agentId());
         assertEquals(queue, withdrawn.queueId());
         assertEquals(queued.occurredAt(), withdrawn.queuedAt());
-        given().get("/contacts/" + contact).then().body("state", equalTo("WITHDRAWN"))
+        asAdmin().get("/contacts/" + contact).then().body("state", equalTo("WITHDRAWN"))
                 .body("withdrawnReason", equalTo(departure.name()));
-        given().get("/queues/" + queue + "/stats").then().body("depth", equalTo(0));
+        asAdmin().get("/queues/" + queue + "/stats").then().body("depth", equalTo(0));
 
         PROBE.send(Topics.CONTACTS_RECEIVED, contact, record);
         Fixtures.awaitConsumed(Topics.CONTACTS_RECEIVED);
@@ -96,7 +96,7 @@ class AbandonTest {
         status(agent, "AVAILABLE");
         assertTrue(noneWithin(Topics.CONTACTS_ASSIGNMENTS, contact, "ContactOffered", Duration.ofSeconds(2)),
                 "a withdrawn contact is never offered");
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(0));
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(0));
     }
 
     @ParameterizedTest
@@ -117,8 +117,8 @@ class AbandonTest {
         assertEquals(agent, withdrawn.agentId(), "the withdrawn offer names its agent");
         assertEquals(departure.name(), withdrawn.reason());
         assertEquals(agent, event(Topics.CONTACTS_ASSIGNMENTS, waiting, ContactOffered.class).agentId());
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
-        given().contentType(io.restassured.http.ContentType.JSON)
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
+        asAdmin().contentType(io.restassured.http.ContentType.JSON)
                 .post("/agents/" + agent + "/offers/" + offeredContact + "/accept").then().statusCode(409);
     }
 
@@ -136,8 +136,8 @@ class AbandonTest {
         departure.send(contact);
         Fixtures.awaitConsumed(Topics.CONTACTS_RECEIVED);
         assertTrue(noneWithin(Topics.CONTACTS_ASSIGNMENTS, contact, "ContactWithdrawn", Duration.ofSeconds(1)));
-        given().get("/contacts/" + contact).then().body("state", equalTo("ASSIGNED"))
+        asAdmin().get("/contacts/" + contact).then().body("state", equalTo("ASSIGNED"))
                 .body("agentId", equalTo(agent));
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
     }
 }

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.event;
 import static io.tierline.routing.Fixtures.events;
@@ -43,34 +43,34 @@ class AdminTest {
                 "languages", List.of(lang), "skills", Map.of("billing", 4), "categories", List.of("billing"),
                 "sla", Map.of("answerWithinSeconds", 20, "targetPercent", 80.0), "maxWaitSeconds", 300,
                 "overflowQueueId", "l1-overflow");
-        given().contentType(ContentType.JSON).body(body).put("/queues/" + queue).then().statusCode(200)
+        asAdmin().contentType(ContentType.JSON).body(body).put("/queues/" + queue).then().statusCode(200)
                 .body("queueId", equalTo(queue)).body("strategy", equalTo("LONGEST_IDLE"));
 
-        given().get("/queues/" + queue).then().statusCode(200)
+        asAdmin().get("/queues/" + queue).then().statusCode(200)
                 .body("name", equalTo("L1 billing chat")).body("tier", equalTo(1))
                 .body("languages", equalTo(List.of(lang))).body("skills.billing", equalTo(4))
                 .body("categories", equalTo(List.of("billing"))).body("sla.answerWithinSeconds", equalTo(20))
                 .body("sla.targetPercent", equalTo(80.0f)).body("maxWaitSeconds", equalTo(300))
                 .body("overflowQueueId", equalTo("l1-overflow")).body("wrapUpSeconds", nullValue());
-        given().get("/queues").then().statusCode(200).body("queueId", hasItem(queue));
-        given().get("/queues/" + queue + "/stats").then().statusCode(200)
+        asAdmin().get("/queues").then().statusCode(200).body("queueId", hasItem(queue));
+        asAdmin().get("/queues/" + queue + "/stats").then().statusCode(200)
                 .body("depth", equalTo(0)).body("longestWaitSeconds", equalTo(0))
                 .body("eligibleAgents", equalTo(0)).body("availableAgents", equalTo(0));
     }
 
     @Test
     void healthMetricsAndOpenApiAreServed() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200)
+        asAdmin().get("/q/health/live").then().statusCode(200);
+        asAdmin().get("/q/health/ready").then().statusCode(200);
+        asAdmin().get("/q/metrics").then().statusCode(200);
+        asAdmin().get("/q/openapi").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("/agents/{agentId}/assignments"));
     }
 
     @Test
     void newAgentsStartOfflineAndStatusChangesArePublishedOnce() {
         String agent = unique("agent");
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Alice", "tier", 2, "languages", List.of(lang), "capacity", Map.of("CHAT", 3)))
                 .put("/agents/" + agent).then().statusCode(200)
                 .body("status", equalTo("OFFLINE")).body("load.CHAT", equalTo(0)).body("tier", equalTo(2));
@@ -85,7 +85,7 @@ class AdminTest {
         assertEquals(AgentStatus.OFFLINE, changes.get(0).previousStatus());
         assertEquals(AgentStatus.AWAY, changes.get(2).status());
         assertEquals(AgentStatus.AVAILABLE, changes.get(2).previousStatus());
-        given().get("/agents/" + agent).then().body("status", equalTo("AWAY"));
+        asAdmin().get("/agents/" + agent).then().body("status", equalTo("AWAY"));
     }
 
     @Test
@@ -97,7 +97,7 @@ class AdminTest {
         putQueue(unique("l1-chat-only"), 1, lang, Channel.CHAT);
         arrive(contact, Channel.EMAIL, lang);
 
-        org.awaitility.Awaitility.await().atMost(Fixtures.WAIT).untilAsserted(() -> given()
+        org.awaitility.Awaitility.await().atMost(Fixtures.WAIT).untilAsserted(() -> asAdmin()
                 .get("/contacts/" + contact).then().statusCode(200)
                 .body("state", equalTo("WAITING")).body("reason", startsWith("no tier-1 queue")));
 
@@ -106,7 +106,7 @@ class AdminTest {
         ContactQueued queued = event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactQueued.class);
         assertEquals(emailQueue, queued.queueId());
         assertEquals(agent, event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class).agentId());
-        given().get("/queues/" + emailQueue + "/stats").then()
+        asAdmin().get("/queues/" + emailQueue + "/stats").then()
                 .body("eligibleAgents", equalTo(1)).body("availableAgents", equalTo(1));
     }
 
@@ -126,7 +126,7 @@ class AdminTest {
 
         putAgent(agent, 1, lang, Map.of("SOCIAL", 2));
         assertEquals(agent, event(Topics.CONTACTS_ASSIGNMENTS, second, ContactOffered.class).agentId());
-        given().get("/agents/" + agent).then().body("load.SOCIAL", equalTo(2)).body("capacity.SOCIAL", equalTo(2))
+        asAdmin().get("/agents/" + agent).then().body("load.SOCIAL", equalTo(2)).body("capacity.SOCIAL", equalTo(2))
                 .body("status", equalTo("AVAILABLE"));
     }
 }

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.PROBE;
 import static io.tierline.routing.Fixtures.WAIT;
 import static io.tierline.routing.Fixtures.language;
@@ -108,8 +108,8 @@ class CapacityTest {
         List<ContactOffered> offers = offers(contacts, 1);
         assertEquals(1, offers.size(), "capacity 1 means one offer: " + offers);
         assertEquals(agent, offers.get(0).agentId());
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
-        given().get("/queues/" + queue + "/stats").then().body("depth", equalTo(CONTACTS - 1));
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
+        asAdmin().get("/queues/" + queue + "/stats").then().body("depth", equalTo(CONTACTS - 1));
     }
 
     @Test
@@ -139,8 +139,8 @@ class CapacityTest {
         assertEquals(Map.of(big, 2L, small, 1L), perAgent, "offers per agent");
         assertEquals(3, offers.stream().map(ContactOffered::contactId).distinct().count(),
                 "no contact offered twice");
-        given().get("/agents/" + big).then().body("load.CHAT", equalTo(2));
-        given().get("/agents/" + small).then().body("load.CHAT", equalTo(1));
+        asAdmin().get("/agents/" + big).then().body("load.CHAT", equalTo(2));
+        asAdmin().get("/agents/" + small).then().body("load.CHAT", equalTo(1));
     }
 
     private static void runAll(List<? extends Callable<Void>> tasks) throws Exception {

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.event;
 import static io.tierline.routing.Fixtures.language;
@@ -55,11 +55,11 @@ class CaseSlaBreachTest {
 
         String record = breach(breached, Priority.HIGH);
         org.awaitility.Awaitility.await().atMost(Fixtures.WAIT).until(() -> "HIGH".equals(
-                given().get("/contacts/" + breached).then().extract().path("priority")));
+                asAdmin().get("/contacts/" + breached).then().extract().path("priority")));
         Fixtures.PROBE.send(Topics.CONTACTS_ESCALATED, breached, record);
         breach(breached, Priority.LOW);
         Fixtures.awaitConsumed(Topics.CONTACTS_ESCALATED);
-        given().get("/contacts/" + breached).then().body("priority", equalTo("HIGH"))
+        asAdmin().get("/contacts/" + breached).then().body("priority", equalTo("HIGH"))
                 .body("state", equalTo("QUEUED"));
 
         String agent = unique("agent");

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.WAIT;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.escalated;
@@ -100,11 +100,11 @@ class DeadLetterReplayTest {
         assertNotNull(dead.get("deadLetteredAt"));
         assertTrue(((String) dead.get("value")).contains(escalation.eventId()));
         assertEquals(false, dead.get("replayed"));
-        given().get("/ops/dead-letters/" + id).then().statusCode(200).body("key", equalTo(contact))
+        asAdmin().get("/ops/dead-letters/" + id).then().statusCode(200).body("key", equalTo(contact))
                 .body("replayed", equalTo(false));
 
         // replayed before the fix: it fails again and is a dead letter again, naming the first; nothing loops
-        given().post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
+        asAdmin().post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
                 .body("replayed", equalTo(true)).body("replay.topic", equalTo(Topics.CONTACTS_ESCALATED))
                 .body("replay.replays", equalTo(1));
         List<Map<String, Object>> both = DeadLetterListing.await(contact, 2, WAIT);
@@ -113,13 +113,13 @@ class DeadLetterReplayTest {
         assertEquals(false, again.get("replayed"));
         Fixtures.awaitConsumed(Topics.CONTACTS_ESCALATED);
         assertEquals(2, DeadLetterListing.forKey(contact).size(), "the failed replay is one new dead letter, not a loop");
-        given().get("/contacts/" + contact).then().body("state", equalTo("OFFERED")).body("tier", equalTo(1));
+        asAdmin().get("/contacts/" + contact).then().body("state", equalTo("OFFERED")).body("tier", equalTo(1));
 
         // the fix: the offer is taken back
-        given().contentType(ContentType.JSON).post("/agents/" + alice + "/offers/" + contact + "/decline")
+        asAdmin().contentType(ContentType.JSON).post("/agents/" + alice + "/offers/" + contact + "/decline")
                 .then().statusCode(200).body("state", equalTo("QUEUED"));
 
-        given().post("/ops/dead-letters/" + again.get("id") + "/replay").then().statusCode(200)
+        asAdmin().post("/ops/dead-letters/" + again.get("id") + "/replay").then().statusCode(200)
                 .body("replayed", equalTo(true));
 
         // the outcome: escalated to tier 2, exactly as if the record had arrived after the decline
@@ -127,7 +127,7 @@ class DeadLetterReplayTest {
         ContactQueued atTier2 = queued.get(queued.size() - 1);
         assertEquals(2, atTier2.tier());
         assertEquals(l2, atTier2.queueId());
-        given().get("/contacts/" + contact).then().statusCode(200).body("state", equalTo("QUEUED"))
+        asAdmin().get("/contacts/" + contact).then().statusCode(200).body("state", equalTo("QUEUED"))
                 .body("tier", equalTo(2)).body("queueId", equalTo(l2)).body("caseId", equalTo(caseId));
         Fixtures.awaitConsumed(Topics.CONTACTS_ESCALATED);
         assertEquals(2, DeadLetterListing.forKey(contact).size(), "the replay after the fix did not fail");
@@ -145,7 +145,7 @@ class DeadLetterReplayTest {
         assertEquals(1, replays.find(Filters.eq("_id", DLQ + "/" + id)).first().getInteger("replays"));
 
         DeadLetterListing.replayAgainIsAConflict(id);
-        given().queryParam("force", "true").post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
+        asAdmin().queryParam("force", "true").post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
                 .body("replay.replays", equalTo(2)).body("replay.lastReplayedAt", org.hamcrest.Matchers.notNullValue());
         assertEquals(1, replays.countDocuments(Filters.eq("_id", DLQ + "/" + id)));
 
@@ -162,13 +162,13 @@ class DeadLetterReplayTest {
         Fixtures.PROBE.send(Topics.CONTACTS_RECEIVED, key, "{\"type\":\"ContactReceived\",");
         String id = (String) DeadLetterListing.await(key, 1, WAIT).get(0).get("id");
 
-        JsonPath first = given().post("/ops/dead-letters/replay").then().statusCode(200)
+        JsonPath first = asAdmin().post("/ops/dead-letters/replay").then().statusCode(200)
                 .body("topic", equalTo(DLQ)).extract().jsonPath();
         assertTrue(first.getList("replayed", String.class).contains(id));
-        JsonPath second = given().post("/ops/dead-letters/replay").then().statusCode(200).extract().jsonPath();
+        JsonPath second = asAdmin().post("/ops/dead-letters/replay").then().statusCode(200).extract().jsonPath();
         assertFalse(second.getList("replayed", String.class).contains(id), "replayed once");
         assertTrue(second.getInt("alreadyReplayed") >= 1);
-        given().get("/ops/dead-letters/" + id).then().body("replayed", equalTo(true));
+        asAdmin().get("/ops/dead-letters/" + id).then().body("replayed", equalTo(true));
     }
 
     @Test
@@ -176,34 +176,34 @@ class DeadLetterReplayTest {
         String key = unique("poison");
         Fixtures.PROBE.send(Topics.CONTACTS_RECEIVED, key, "not json either");
         DeadLetterListing.await(key, 1, WAIT);
-        JsonPath page = given().queryParam("limit", 1).get("/ops/dead-letters").then().statusCode(200)
+        JsonPath page = asAdmin().queryParam("limit", 1).get("/ops/dead-letters").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(1, page.getList("deadLetters").size());
         String next = page.getString("next");
         assertNotNull(next, "there is more than one dead letter");
         assertEquals(page.getString("deadLetters[0].id"), next);
-        JsonPath following = given().queryParam("limit", 1).queryParam("after", next).get("/ops/dead-letters")
+        JsonPath following = asAdmin().queryParam("limit", 1).queryParam("after", next).get("/ops/dead-letters")
                 .then().statusCode(200).extract().jsonPath();
         assertNotEquals(next, following.getString("deadLetters[0].id"));
     }
 
     @Test
     void badRequestsAreProblems() {
-        given().get("/ops/dead-letters/0-999999999").then().statusCode(404)
+        asAdmin().get("/ops/dead-letters/0-999999999").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        given().post("/ops/dead-letters/0-999999999/replay").then().statusCode(404)
+        asAdmin().post("/ops/dead-letters/0-999999999/replay").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        given().post("/ops/dead-letters/not-an-id/replay").then().statusCode(400)
+        asAdmin().post("/ops/dead-letters/not-an-id/replay").then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("id"));
-        given().queryParam("limit", "0").get("/ops/dead-letters").then().statusCode(400)
+        asAdmin().queryParam("limit", "0").get("/ops/dead-letters").then().statusCode(400)
                 .body("violations[0].field", equalTo("limit"));
-        given().queryParam("limit", "many").get("/ops/dead-letters").then().statusCode(400)
+        asAdmin().queryParam("limit", "many").get("/ops/dead-letters").then().statusCode(400)
                 .body("violations[0].field", equalTo("limit"));
-        given().queryParam("limit", "101").get("/ops/dead-letters").then().statusCode(400)
+        asAdmin().queryParam("limit", "101").get("/ops/dead-letters").then().statusCode(400)
                 .body("violations[0].field", equalTo("limit"));
-        given().queryParam("after", "x-1").get("/ops/dead-letters").then().statusCode(400)
+        asAdmin().queryParam("after", "x-1").get("/ops/dead-letters").then().statusCode(400)
                 .body("violations[0].field", equalTo("after"));
-        given().queryParam("force", "maybe").post("/ops/dead-letters/0-0/replay").then().statusCode(400)
+        asAdmin().queryParam("force", "maybe").post("/ops/dead-letters/0-0/replay").then().statusCode(400)
                 .body("violations[0].field", equalTo("force"));
     }
 

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.event;
 import static io.tierline.routing.Fixtures.events;
@@ -41,7 +41,7 @@ class DeclineTest {
         putAgent(second, 1, lang, Map.of("PHONE", 1));
         status(first, "AVAILABLE");
         status(second, "AVAILABLE");
-        given().contentType(ContentType.JSON).body(Map.of("status", "AWAY")).put("/agents/" + second + "/status")
+        asAdmin().contentType(ContentType.JSON).body(Map.of("status", "AWAY")).put("/agents/" + second + "/status")
                 .then().statusCode(200);
 
         String contact = unique("c");
@@ -49,26 +49,26 @@ class DeclineTest {
         ContactQueued queued = event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactQueued.class);
         assertEquals(first, event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class).agentId());
 
-        given().contentType(ContentType.JSON).post("/agents/" + first + "/offers/" + contact + "/decline")
+        asAdmin().contentType(ContentType.JSON).post("/agents/" + first + "/offers/" + contact + "/decline")
                 .then().statusCode(200).body("state", equalTo("QUEUED"))
                 .body("queuedAt", equalTo(queued.occurredAt().toString()));
         OfferDeclined declined = event(Topics.CONTACTS_ASSIGNMENTS, contact, OfferDeclined.class);
         assertEquals(first, declined.agentId());
         assertEquals(queue, declined.queueId());
-        given().get("/agents/" + first).then().body("load.PHONE", equalTo(0));
+        asAdmin().get("/agents/" + first).then().body("load.PHONE", equalTo(0));
 
         status(second, "AVAILABLE");
         List<ContactOffered> offers = events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class, 2);
         assertEquals(List.of(first, second), offers.stream().map(ContactOffered::agentId).toList());
 
-        given().contentType(ContentType.JSON).post("/agents/" + second + "/offers/" + contact + "/decline")
+        asAdmin().contentType(ContentType.JSON).post("/agents/" + second + "/offers/" + contact + "/decline")
                 .then().statusCode(200);
-        given().contentType(ContentType.JSON).post("/agents/" + first + "/offers/" + contact + "/decline")
+        asAdmin().contentType(ContentType.JSON).post("/agents/" + first + "/offers/" + contact + "/decline")
                 .then().statusCode(200);
         assertEquals(2, events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class, 2).size(),
                 "both agents declined: nobody left to offer it to");
-        given().get("/contacts/" + contact).then().body("state", equalTo("QUEUED"));
-        given().get("/queues/" + queue + "/stats").then().body("depth", equalTo(1))
+        asAdmin().get("/contacts/" + contact).then().body("state", equalTo("QUEUED"));
+        asAdmin().get("/queues/" + queue + "/stats").then().body("depth", equalTo(1))
                 .body("availableAgents", equalTo(2));
     }
 }

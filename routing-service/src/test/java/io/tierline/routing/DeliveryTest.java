@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.PROBE;
 import static io.tierline.routing.Fixtures.WAIT;
 import static io.tierline.routing.Fixtures.arrive;
@@ -58,8 +58,8 @@ class DeliveryTest {
 
         assertEquals(1, events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactQueued.class, 1).size());
         assertEquals(1, events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class, 1).size());
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
-        given().get("/contacts/" + contact).then().body("state", equalTo("OFFERED"))
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
+        asAdmin().get("/contacts/" + contact).then().body("state", equalTo("OFFERED"))
                 .body("priority", equalTo("HIGH"));
     }
 

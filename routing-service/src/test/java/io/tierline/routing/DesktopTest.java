@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.PROBE;
 import static io.tierline.routing.Fixtures.WAIT;
 import static io.tierline.routing.Fixtures.arrive;
@@ -51,7 +51,7 @@ class DesktopTest {
         putAgent(other, 1, lang, Map.of("CHAT", 2));
         String assigned = unique("c");
         String offered = unique("c");
-        try (SseClient desk = new SseClient(Fixtures.assignmentsUrl(agent))) {
+        try (SseClient desk = new SseClient(Fixtures.assignmentsUrl(agent), Fixtures.TOKENS.agent(agent))) {
             status(agent, "AVAILABLE");
             arrive(assigned, Channel.CHAT, lang);
             desk.await("ContactOffered", assigned, WAIT);
@@ -59,7 +59,7 @@ class DesktopTest {
             arrive(offered, Channel.CHAT, lang);
             desk.await("ContactOffered", offered, WAIT);
             Thread.sleep(4000);
-            given().get("/agents/" + agent).then().body("status", equalTo("AVAILABLE"));
+            asAdmin().get("/agents/" + agent).then().body("status", equalTo("AVAILABLE"));
         }
 
         List<AgentPresenceChanged> offline = PROBE.await(Topics.AGENTS_PRESENCE, r -> agent.equals(r.key())
@@ -71,8 +71,8 @@ class DesktopTest {
         OfferDeclined declined = event(Topics.CONTACTS_ASSIGNMENTS, offered, OfferDeclined.class);
         assertEquals(agent, declined.agentId());
         assertEquals("desktop-disconnected", declined.reason());
-        given().get("/contacts/" + assigned).then().body("state", equalTo("ASSIGNED")).body("agentId", equalTo(agent));
-        given().get("/agents/" + agent).then().body("status", equalTo("OFFLINE")).body("load.CHAT", equalTo(1));
+        asAdmin().get("/contacts/" + assigned).then().body("state", equalTo("ASSIGNED")).body("agentId", equalTo(agent));
+        asAdmin().get("/agents/" + agent).then().body("status", equalTo("OFFLINE")).body("load.CHAT", equalTo(1));
 
         status(other, "AVAILABLE");
         List<ContactOffered> offers = events(Topics.CONTACTS_ASSIGNMENTS, offered, ContactOffered.class, 2);
@@ -102,7 +102,7 @@ class DesktopTest {
         assertEquals("agent AWAY", declined.reason());
         List<ContactOffered> offers = events(Topics.CONTACTS_ASSIGNMENTS, offered, ContactOffered.class, 2);
         assertEquals(List.of(agent, other), offers.stream().map(ContactOffered::agentId).toList());
-        given().get("/contacts/" + assigned).then().body("state", equalTo("ASSIGNED")).body("agentId", equalTo(agent));
-        given().get("/agents/" + agent).then().body("status", equalTo("AWAY")).body("load.CHAT", equalTo(1));
+        asAdmin().get("/contacts/" + assigned).then().body("state", equalTo("ASSIGNED")).body("agentId", equalTo(agent));
+        asAdmin().get("/agents/" + agent).then().body("status", equalTo("AWAY")).body("load.CHAT", equalTo(1));
     }
 }

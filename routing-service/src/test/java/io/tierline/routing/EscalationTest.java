@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.command;
 import static io.tierline.routing.Fixtures.escalated;
@@ -82,7 +82,7 @@ class EscalationTest {
         assertEquals("needs refund rights", unresolved.diagnostics().get(RoutingEvents.AGENT_REASON));
         assertEquals(0, unresolved.escalations());
         assertNull(unresolved.caseId());
-        given().get("/contacts/" + contact).then().statusCode(200).body("state", equalTo("ESCALATED"));
+        asAdmin().get("/contacts/" + contact).then().statusCode(200).body("state", equalTo("ESCALATED"));
 
         ContactEscalated promoted = escalated(contact, l2, lang, unique("case"));
         send(Topics.CONTACTS_ESCALATED, promoted);
@@ -127,9 +127,9 @@ class EscalationTest {
 
         assertEquals(1, events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactQueued.class, 1).size());
         assertEquals(1, events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class, 1).size());
-        given().get("/contacts/" + contact).then().statusCode(200)
+        asAdmin().get("/contacts/" + contact).then().statusCode(200)
                 .body("state", equalTo("OFFERED")).body("tier", equalTo(2)).body("escalations", equalTo(1))
                 .body("caseId", equalTo(promoted.caseId()));
-        given().get("/agents/" + bob).then().body("load.CHAT", equalTo(1));
+        asAdmin().get("/agents/" + bob).then().body("load.CHAT", equalTo(1));
     }
 }

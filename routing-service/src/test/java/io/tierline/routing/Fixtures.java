@@ -3,6 +3,8 @@ package io.tierline.routing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.tierline.identity.DevTokens;
 import io.tierline.embedded.KafkaProbe;
 import io.tierline.embedded.SharedInfra;
 import io.tierline.events.Channel;
@@ -42,8 +44,25 @@ final class Fixtures {
     }
     static final KafkaProbe PROBE = KafkaProbe.shared();
     static final String GROUP = "tierline-routing";
+    static final DevTokens TOKENS = SharedInfra.get().tokens();
+    private static final String ADMIN_TOKEN = TOKENS.admin();
 
     private Fixtures() {
+    }
+
+    /** A request as an admin, who may call every routing endpoint. */
+    static RequestSpecification asAdmin() {
+        return given().auth().oauth2(ADMIN_TOKEN);
+    }
+
+    /** A request as agent {@code agentId}'s desktop. */
+    static RequestSpecification asAgent(String agentId) {
+        return given().auth().oauth2(TOKENS.agent(agentId));
+    }
+
+    /** A request with {@code token} (null: without credentials). */
+    static RequestSpecification as(String token) {
+        return token == null ? given() : given().auth().oauth2(token);
     }
 
     /** Waits until the instance is ready, which includes the SSE fan-out following contacts.assignments. */
@@ -90,23 +109,31 @@ final class Fixtures {
     }
 
     static void putQueue(String queueId, Map<String, Object> body) {
-        given().contentType(ContentType.JSON).body(body).put("/queues/" + queueId).then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(body).put("/queues/" + queueId).then().statusCode(200);
     }
 
     static void putAgent(String agentId, int tier, String language, Map<String, Integer> capacity) {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Agent " + agentId, "tier", tier, "languages", List.of(language),
-                        "skills", Map.of("billing", 5), "capacity", capacity))
+        asAdmin().contentType(ContentType.JSON).body(agentBody(agentId, tier, language, capacity, null))
                 .put("/agents/" + agentId).then().statusCode(200);
     }
 
+    static Map<String, Object> agentBody(String agentId, int tier, String language, Map<String, Integer> capacity,
+            String team) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Agent " + agentId, "tier", tier,
+                "languages", List.of(language), "skills", Map.of("billing", 5), "capacity", capacity));
+        if (team != null) {
+            body.put("team", team);
+        }
+        return body;
+    }
+
     static void status(String agentId, String status) {
-        given().contentType(ContentType.JSON).body(Map.of("status", status))
+        asAgent(agentId).contentType(ContentType.JSON).body(Map.of("status", status))
                 .put("/agents/" + agentId + "/status").then().statusCode(200);
     }
 
     static void command(String agentId, String path, Object body) {
-        given().contentType(ContentType.JSON).body(body).post("/agents/" + agentId + path).then().statusCode(200);
+        asAgent(agentId).contentType(ContentType.JSON).body(body).post("/agents/" + agentId + path).then().statusCode(200);
     }
 
     static ContactReceived received(String contactId, Channel channel, String language, Priority priority) {

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.command;
 import static io.tierline.routing.Fixtures.event;
@@ -56,7 +56,7 @@ class HoldTransferTest {
     }
 
     private static void post(String agentId, String path, Object body, int status) {
-        given().contentType(ContentType.JSON).body(body).post("/agents/" + agentId + path).then().statusCode(status);
+        asAdmin().contentType(ContentType.JSON).body(body).post("/agents/" + agentId + path).then().statusCode(status);
     }
 
     @Test
@@ -71,7 +71,7 @@ class HoldTransferTest {
         assertEquals(1, held.stream().map(ContactHeld::eventId).distinct().count(), "a repeat is the same event");
         assertEquals(agent, held.get(0).agentId());
         Thread.sleep(300);
-        given().contentType(ContentType.JSON).post("/agents/" + agent + "/contacts/" + contact + "/resume")
+        asAdmin().contentType(ContentType.JSON).post("/agents/" + agent + "/contacts/" + contact + "/resume")
                 .then().statusCode(200).body("heldAt", equalTo(null));
         ContactResumed resumed = event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactResumed.class);
         assertEquals(Duration.between(held.get(0).occurredAt(), resumed.occurredAt()).toMillis(),
@@ -126,7 +126,7 @@ class HoldTransferTest {
         post(agent, "/contacts/" + contact + "/transfer", Map.of("queueId", unique("nowhere")), 404);
         post(agent, "/contacts/" + contact + "/transfer", Map.of("queueId", queue), 400);
         post(agent, "/contacts/" + contact + "/transfer", Map.of(), 400);
-        given().get("/contacts/" + contact).then().body("state", equalTo("ASSIGNED")).body("transfers", equalTo(0));
+        asAdmin().get("/contacts/" + contact).then().body("state", equalTo("ASSIGNED")).body("transfers", equalTo(0));
     }
 
     @Test
@@ -139,7 +139,7 @@ class HoldTransferTest {
         status(specialist, "AVAILABLE");
         post(agent, "/contacts/" + contact + "/hold", Map.of(), 200);
 
-        given().contentType(ContentType.JSON).body(Map.of("queueId", specialists))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("queueId", specialists))
                 .post("/agents/" + agent + "/contacts/" + contact + "/transfer").then().statusCode(200)
                 .body("transfers", equalTo(1));
         ContactTransferred transferred = event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactTransferred.class);
@@ -151,14 +151,14 @@ class HoldTransferTest {
         ContactHeld held = event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactHeld.class);
         assertEquals(Duration.between(held.occurredAt(), transferred.occurredAt()).toMillis(),
                 transferred.holdMillis());
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(0));
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(0));
 
         List<ContactQueued> queued = events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactQueued.class, 2);
         assertEquals(specialists, queued.get(queued.size() - 1).queueId());
         List<ContactOffered> offers = events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class, 2);
         assertEquals(List.of(agent, specialist), offers.stream().map(ContactOffered::agentId).toList());
 
-        given().contentType(ContentType.JSON).body(Map.of("queueId", specialists))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("queueId", specialists))
                 .post("/agents/" + agent + "/contacts/" + contact + "/transfer").then().statusCode(409);
         command(specialist, "/offers/" + contact + "/accept", Map.of());
         command(specialist, "/contacts/" + contact + "/resolve", Map.of("resolutionCode", "FIXED"));

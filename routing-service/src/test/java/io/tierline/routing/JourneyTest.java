@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.PROBE;
 import static io.tierline.routing.Fixtures.WAIT;
 import static io.tierline.routing.Fixtures.arrive;
@@ -67,7 +67,7 @@ class JourneyTest {
     void aContactIsQueuedOfferedOnTheStreamAcceptedAndResolvedExactlyOnce() throws Exception {
         putAgent(agent, 1, lang, Map.of("CHAT", 1));
         String contact = unique("c");
-        try (SseClient desk = new SseClient(Fixtures.assignmentsUrl(agent))) {
+        try (SseClient desk = new SseClient(Fixtures.assignmentsUrl(agent), Fixtures.TOKENS.agent(agent))) {
             status(agent, "AVAILABLE");
             arrive(contact, Channel.CHAT, lang);
 
@@ -98,7 +98,7 @@ class JourneyTest {
             OfferAccepted accepted = EventJson.read(desk.await("OfferAccepted", contact, WAIT).data(), OfferAccepted.class);
             assertEquals(queued.occurredAt(), accepted.queuedAt());
 
-            given().contentType(ContentType.JSON)
+            asAdmin().contentType(ContentType.JSON)
                     .body(Map.of("resolutionCode", "CARD_UNBLOCKED", "notes", "unblocked the card"))
                     .post("/agents/" + agent + "/contacts/" + contact + "/resolve")
                     .then().statusCode(200).body("state", equalTo("RESOLVED")).body("agentId", equalTo(agent));
@@ -116,7 +116,7 @@ class JourneyTest {
             assertEquals(Duration.between(r.acceptedAt(), r.occurredAt()).toMillis(), r.talkMillis());
             assertEquals(0, r.holdMillis());
 
-            given().get("/agents/" + agent).then().statusCode(200)
+            asAdmin().get("/agents/" + agent).then().statusCode(200)
                     .body("status", equalTo("AVAILABLE")).body("load.CHAT", equalTo(1));
         }
     }
@@ -135,7 +135,7 @@ class JourneyTest {
         ContactOffered secondOffer = event(Topics.CONTACTS_ASSIGNMENTS, second, ContactOffered.class);
         assertEquals(agent, firstOffer.agentId());
 
-        try (SseClient desk = new SseClient(Fixtures.assignmentsUrl(agent))) {
+        try (SseClient desk = new SseClient(Fixtures.assignmentsUrl(agent), Fixtures.TOKENS.agent(agent))) {
             assertEquals(firstAccepted.eventId(), desk.await("OfferAccepted", first, WAIT).id());
             assertEquals(secondOffer.eventId(), desk.await("ContactOffered", second, WAIT).id());
             assertTrue(desk.comments().contains("connected"), desk.comments().toString());
@@ -168,10 +168,10 @@ class JourneyTest {
         assertTrue(PROBE.await(Topics.CONTACTS_ASSIGNMENTS, r -> next.equals(r.key())
                 && r.value().contains("\"ContactOffered\""), 1, Duration.ofSeconds(2)).isEmpty(),
                 "no offer while the only capacity is in wrap-up");
-        given().get("/queues/" + queue + "/stats").then().statusCode(200)
+        asAdmin().get("/queues/" + queue + "/stats").then().statusCode(200)
                 .body("depth", equalTo(1)).body("eligibleAgents", equalTo(1)).body("availableAgents", equalTo(0));
 
-        given().contentType(ContentType.JSON).body(Map.of()).post("/agents/" + agent + "/wrap-up/complete")
+        asAdmin().contentType(ContentType.JSON).body(Map.of()).post("/agents/" + agent + "/wrap-up/complete")
                 .then().statusCode(200).body("ended", contains(first));
 
         WrapUpEnded ended = event(Topics.CONTACTS_ASSIGNMENTS, first, WrapUpEnded.class);
@@ -183,7 +183,7 @@ class JourneyTest {
         ContactOffered offered = event(Topics.CONTACTS_ASSIGNMENTS, next, ContactOffered.class);
         assertEquals(agent, offered.agentId());
 
-        given().contentType(ContentType.JSON).body(Map.of()).post("/agents/" + agent + "/wrap-up/complete")
+        asAdmin().contentType(ContentType.JSON).body(Map.of()).post("/agents/" + agent + "/wrap-up/complete")
                 .then().statusCode(200).body("ended.size()", equalTo(0));
         assertEquals(1, events(Topics.CONTACTS_ASSIGNMENTS, first, WrapUpEnded.class, 1).size());
     }
@@ -204,6 +204,6 @@ class JourneyTest {
 
         WrapUpEnded ended = event(Topics.CONTACTS_ASSIGNMENTS, contact, WrapUpEnded.class);
         assertEquals(1000, ended.wrapUpMillis());
-        given().get("/agents/" + agent).then().statusCode(200).body("load.EMAIL", equalTo(0));
+        asAdmin().get("/agents/" + agent).then().statusCode(200).body("load.EMAIL", equalTo(0));
     }
 }

@@ -21,7 +21,7 @@ class MatcherTest {
     static Agent agent(String id, int tier, AgentStatus status, int capacity, int free, Instant idleSince,
             Map<String, Integer> skills, String... languages) {
         return new Agent(id, id, tier, skills, List.of(languages), Map.of(Channel.CHAT, capacity),
-                Map.of(Channel.CHAT, free), List.of(), status, null, T0, 1, idleSince, 0, null);
+                Map.of(Channel.CHAT, free), List.of(), status, null, T0, 1, idleSince, 0, null, null);
     }
 
     static Agent available(String id, Instant idleSince) {

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.event;
 import static io.tierline.routing.Fixtures.events;
@@ -85,7 +85,7 @@ class MaxWaitTest {
         assertNull(unresolved.agentId());
         assertEquals("cust-" + contact, unresolved.customer().id());
         assertEquals(lang, unresolved.language());
-        given().get("/contacts/" + contact).then().body("state", equalTo("WITHDRAWN"))
+        asAdmin().get("/contacts/" + contact).then().body("state", equalTo("WITHDRAWN"))
                 .body("withdrawnReason", equalTo("SLA_BREACH"));
 
         String late = unique("late");

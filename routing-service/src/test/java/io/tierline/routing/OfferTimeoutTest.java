@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.WAIT;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.event;
@@ -65,7 +65,7 @@ class OfferTimeoutTest {
         assertEquals(offered.occurredAt().plus(SMS_TIMEOUT), offered.expiresAt());
         arrive(later, Channel.SMS, lang);
         Awaitility.await().atMost(WAIT).until(() -> "QUEUED".equals(
-                given().get("/contacts/" + later).then().extract().path("state")));
+                asAdmin().get("/contacts/" + later).then().extract().path("state")));
 
         OfferTimedOut timedOut = event(Topics.CONTACTS_ASSIGNMENTS, first, OfferTimedOut.class);
         assertEquals(sleepy, timedOut.agentId());
@@ -75,19 +75,19 @@ class OfferTimeoutTest {
         assertEquals(AgentStatus.AWAY, away.status());
         assertEquals(AgentStatus.AVAILABLE, away.previousStatus());
         assertEquals(OfferTimeouts.MISSED_OFFER, away.reason());
-        given().get("/agents/" + sleepy).then().body("status", equalTo("AWAY")).body("load.SMS", equalTo(0));
+        asAdmin().get("/agents/" + sleepy).then().body("status", equalTo("AWAY")).body("load.SMS", equalTo(0));
         Awaitility.await().atMost(WAIT).until(() -> "QUEUED".equals(
-                given().get("/contacts/" + first).then().extract().path("state")));
-        given().contentType(ContentType.JSON).post("/agents/" + sleepy + "/offers/" + first + "/accept")
+                asAdmin().get("/contacts/" + first).then().extract().path("state")));
+        asAdmin().contentType(ContentType.JSON).post("/agents/" + sleepy + "/offers/" + first + "/accept")
                 .then().statusCode(409).contentType("application/problem+json");
 
         status(awake, "AVAILABLE");
         List<ContactOffered> offers = events(Topics.CONTACTS_ASSIGNMENTS, first, ContactOffered.class, 2);
         assertEquals(List.of(sleepy, awake), offers.stream().map(ContactOffered::agentId).toList(),
                 "the timed-out contact, older than the other waiting one, goes first to the next agent");
-        given().contentType(ContentType.JSON).post("/agents/" + awake + "/offers/" + first + "/accept")
+        asAdmin().contentType(ContentType.JSON).post("/agents/" + awake + "/offers/" + first + "/accept")
                 .then().statusCode(200).body("state", equalTo("ASSIGNED"));
-        given().get("/contacts/" + later).then().body("state", equalTo("QUEUED"));
+        asAdmin().get("/contacts/" + later).then().body("state", equalTo("QUEUED"));
         assertEquals(1, events(Topics.CONTACTS_ASSIGNMENTS, first, OfferTimedOut.class, 1).size());
     }
 
@@ -117,9 +117,9 @@ class OfferTimeoutTest {
         OfferTimedOut timedOut = event(Topics.CONTACTS_ASSIGNMENTS, contact, OfferTimedOut.class);
         assertEquals(agent, timedOut.agentId());
         assertEquals(OfferTimeouts.MISSED_OFFER, awayEvent(agent).reason());
-        given().get("/agents/" + agent).then().body("status", equalTo("AWAY")).body("load.PHONE", equalTo(0));
+        asAdmin().get("/agents/" + agent).then().body("status", equalTo("AWAY")).body("load.PHONE", equalTo(0));
         Awaitility.await().atMost(WAIT).until(() -> "QUEUED".equals(
-                given().get("/contacts/" + contact).then().extract().path("state")));
+                asAdmin().get("/contacts/" + contact).then().extract().path("state")));
         status(other, "AVAILABLE");
         List<ContactOffered> offers = events(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class, 2);
         assertEquals(List.of(agent, other), offers.stream().map(ContactOffered::agentId).toList());

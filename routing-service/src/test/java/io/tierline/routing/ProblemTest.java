@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.command;
 import static io.tierline.routing.Fixtures.event;
@@ -39,11 +39,11 @@ class ProblemTest {
     private final String lang = language();
 
     private static ValidatableResponse put(String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).put(path).then();
+        return asAdmin().contentType(ContentType.JSON).body(body).put(path).then();
     }
 
     private static ValidatableResponse post(String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).post(path).then();
+        return asAdmin().contentType(ContentType.JSON).body(body).post(path).then();
     }
 
     private static ValidatableResponse problem(ValidatableResponse response, int status) {
@@ -68,8 +68,8 @@ class ProblemTest {
                 .body("violations.field", hasItems("languages[1]", "skills.billing", "overflowQueueId"));
         problem(put("/queues/" + queue, Map.of("name", "q", "tier", 1, "channels", List.of("CHAT"),
                 "strategy", "RANDOM")), 400).body("violations.field", hasItem("strategy"));
-        problem(given().contentType(ContentType.JSON).body("{\"name\":").put("/queues/" + queue).then(), 400);
-        problem(given().get("/queues/" + queue).then(), 404);
+        problem(asAdmin().contentType(ContentType.JSON).body("{\"name\":").put("/queues/" + queue).then(), 400);
+        problem(asAdmin().get("/queues/" + queue).then(), 404);
     }
 
     @Test
@@ -83,7 +83,7 @@ class ProblemTest {
         problem(put("/agents/" + agent, Map.of("tier", 0)), 400).body("violations.field", hasItems("name", "tier"));
         problem(put("/agents/bad%20id!", Map.of("name", "A", "tier", 1)), 400)
                 .body("violations.field", hasItem("agentId"));
-        problem(given().get("/agents/" + agent).then(), 404);
+        problem(asAdmin().get("/agents/" + agent).then(), 404);
 
         putAgent(agent, 1, lang, Map.of("CHAT", 1));
         problem(put("/agents/" + agent + "/status", Map.of("status", "BUSY")), 400)
@@ -97,13 +97,13 @@ class ProblemTest {
         String agent = unique("agent");
         putAgent(agent, 1, lang, Map.of("CHAT", 1));
         String nobody = unique("nobody");
-        problem(given().accept("text/event-stream").get("/agents/" + nobody + "/assignments").then(), 404);
+        problem(asAdmin().accept("text/event-stream").get("/agents/" + nobody + "/assignments").then(), 404);
         problem(post("/agents/" + nobody + "/wrap-up/complete", Map.of()), 404);
         problem(post("/agents/" + agent + "/offers/" + unique("c") + "/accept", Map.of()), 404)
                 .body("detail", containsString("Contact"));
         problem(post("/agents/" + nobody + "/offers/" + unique("c") + "/decline", Map.of()), 404);
-        problem(given().get("/queues/" + nobody + "/stats").then(), 404);
-        problem(given().get("/contacts/" + nobody).then(), 404);
+        problem(asAdmin().get("/queues/" + nobody + "/stats").then(), 404);
+        problem(asAdmin().get("/contacts/" + nobody).then(), 404);
     }
 
     @Test
@@ -123,7 +123,7 @@ class ProblemTest {
         problem(post("/agents/" + alice + "/contacts/" + contact + "/resolve", Map.of("resolutionCode", "X")), 409);
         problem(post("/agents/" + alice + "/contacts/" + contact + "/resolve", Map.of()), 400)
                 .body("violations.field", hasItem("resolutionCode"));
-        problem(given().contentType(ContentType.JSON).post("/agents/" + alice + "/contacts/" + contact + "/resolve")
+        problem(asAdmin().contentType(ContentType.JSON).post("/agents/" + alice + "/contacts/" + contact + "/resolve")
                 .then(), 400);
 
         command(alice, "/offers/" + contact + "/accept", Map.of());

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.PROBE;
 import static io.tierline.routing.Fixtures.WAIT;
 import static io.tierline.routing.Fixtures.arrive;
@@ -83,7 +83,7 @@ class RecoveryTest {
 
     private void awaitState(String contactId, String state) {
         Awaitility.await().atMost(WAIT).until(() -> state.equals(
-                given().get("/contacts/" + contactId).then().extract().path("state")));
+                asAdmin().get("/contacts/" + contactId).then().extract().path("state")));
     }
 
     /** The contact's offers: exactly two (the one before the crash, one after the recovery); the second. */
@@ -124,7 +124,7 @@ class RecoveryTest {
         assertEquals(1, queued.size(), "queued exactly once: " + queued);
         assertEquals(longAgo, queued.get(0).occurredAt(), "it keeps the time it was placed");
         assertEquals(1, all(contact, ContactOffered.class).size());
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(1));
     }
 
     @Test
@@ -141,8 +141,8 @@ class RecoveryTest {
         sweepTwiceAtOnce();
         assertEquals(second, secondOffer(contact).agentId());
         assertEquals(1, all(contact, io.tierline.events.OfferDeclined.class).size(), "declined exactly once");
-        given().get("/agents/" + first).then().body("load.CHAT", equalTo(0));
-        given().get("/agents/" + second).then().body("load.CHAT", equalTo(1));
+        asAdmin().get("/agents/" + first).then().body("load.CHAT", equalTo(0));
+        asAdmin().get("/agents/" + second).then().body("load.CHAT", equalTo(1));
     }
 
     @Test
@@ -167,7 +167,7 @@ class RecoveryTest {
         List<ContactQueued> queued = all(contact, ContactQueued.class);
         assertEquals(2, queued.size(), "queued on arrival and once in the target queue: " + queued);
         assertEquals(target, queued.get(1).queueId());
-        given().get("/agents/" + first).then().body("load.CHAT", equalTo(0));
+        asAdmin().get("/agents/" + first).then().body("load.CHAT", equalTo(0));
     }
 
     @Test
@@ -187,14 +187,14 @@ class RecoveryTest {
         String waiting = unique("c");
         arrive(waiting, Channel.CHAT, lang);
         event(Topics.CONTACTS_ASSIGNMENTS, waiting, ContactQueued.class);
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(2));
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(2));
 
         sweepTwiceAtOnce();
         assertEquals(agent, event(Topics.CONTACTS_ASSIGNMENTS, waiting, ContactOffered.class).agentId(),
                 "the released capacity takes the waiting contact");
         assertEquals(1, all(waiting, ContactOffered.class).size());
-        given().get("/agents/" + agent).then().body("load.CHAT", equalTo(2));
-        given().get("/contacts/" + claimed).then().body("state", equalTo("OFFERED")).body("agentId", equalTo(agent));
+        asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(2));
+        asAdmin().get("/contacts/" + claimed).then().body("state", equalTo("OFFERED")).body("agentId", equalTo(agent));
         Awaitility.await().atMost(WAIT).until(() -> agents.find(agent).orElseThrow().holds().equals(
                 List.of(claimed, waiting)));
     }

@@ -1,6 +1,6 @@
 package io.tierline.routing;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.routing.Fixtures.asAdmin;
 import static io.tierline.routing.Fixtures.arrive;
 import static io.tierline.routing.Fixtures.event;
 import static io.tierline.routing.Fixtures.language;
@@ -37,7 +37,7 @@ class SkillRoutingTest {
     private final String lang = language();
 
     private static void putSkilledAgent(String agentId, String language, int billing) {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Agent " + agentId, "tier", 1, "languages", List.of(language),
                         "skills", Map.of("billing", billing), "capacity", Map.of("CHAT", 1)))
                 .put("/agents/" + agentId).then().statusCode(200);
@@ -64,10 +64,10 @@ class SkillRoutingTest {
         assertTrue(Fixtures.PROBE.await(Topics.CONTACTS_ASSIGNMENTS, r -> contact.equals(r.key())
                 && r.value().contains("\"ContactOffered\""), 1, Duration.ofSeconds(2)).isEmpty(),
                 "the novice (billing 5) may not take a billing-7 queue's contact");
-        given().get("/queues/" + billing + "/stats").then().body("depth", equalTo(1))
+        asAdmin().get("/queues/" + billing + "/stats").then().body("depth", equalTo(1))
                 .body("eligibleAgents", equalTo(1)).body("availableAgents", equalTo(0));
         Awaitility.await().atMost(Fixtures.WAIT).until(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = asAdmin().get("/q/metrics").then().statusCode(200).extract().asString();
             return metrics.contains("tierline_routing_queue_depth{queue=\"" + billing + "\"} 1.0")
                     && metrics.contains("tierline_routing_queue_eligible_agents{queue=\"" + billing + "\"} 1.0")
                     && metrics.contains("tierline_routing_queue_available_agents{queue=\"" + billing + "\"} 0.0")
@@ -76,6 +76,6 @@ class SkillRoutingTest {
 
         status(expert, "AVAILABLE");
         assertEquals(expert, event(Topics.CONTACTS_ASSIGNMENTS, contact, ContactOffered.class).agentId());
-        given().get("/agents/" + novice).then().body("load.CHAT", equalTo(0));
+        asAdmin().get("/agents/" + novice).then().body("load.CHAT", equalTo(0));
     }
 }

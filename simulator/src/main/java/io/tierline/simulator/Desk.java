@@ -1,5 +1,6 @@
 package io.tierline.simulator;
 
+import io.tierline.identity.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class Desk {
     private final String agentId;
     private final Http http;
     private final String routing;
+    private final Bearer agentAuth;
+    private final Bearer adminAuth;
     private final long seed;
     private final ScheduledExecutorService timer;
     private final Tally tally;
@@ -29,10 +32,12 @@ final class Desk {
     private final Set<String> seenOffers = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
 
-    Desk(AgentGroup group, int n, Http http, String routing, long seed, ScheduledExecutorService timer, Tally tally,
-            Contacts contacts, Gateway gateway) {
+    Desk(AgentGroup group, int n, Http http, String routing, DevTokens tokens, long seed,
+            ScheduledExecutorService timer, Tally tally, Contacts contacts, Gateway gateway) {
         this.group = group;
         this.agentId = group.agentId(n);
+        this.agentAuth = Bearer.agent(tokens, agentId);
+        this.adminAuth = Bearer.admin(tokens);
         this.http = http;
         this.routing = routing;
         this.seed = seed;
@@ -52,18 +57,18 @@ final class Desk {
         Map<String, Integer> capacity = new LinkedHashMap<>();
         group.capacity().forEach((channel, n) -> capacity.put(channel.name(), n));
         body.put("capacity", capacity);
-        http.call("PUT", routing + "/agents/" + agentId, body, Map.of());
+        http.call("PUT", routing + "/agents/" + agentId, body, adminAuth.headers());
     }
 
     /** Opens the desktop's stream and signs the agent in as AVAILABLE; completes when routing took the sign-in. */
     java.util.concurrent.CompletableFuture<Http.Answer> open() {
-        http.stream(routing + "/agents/" + agentId + "/assignments", new SseLines(this::onEvent, this::reconnect))
+        http.stream(routing + "/agents/" + agentId + "/assignments", agentAuth.headers(), new SseLines(this::onEvent, this::reconnect))
                 .thenAccept(r -> {
                     if (r.statusCode() != 200) {
                         tally.deskErrors.increment();
                     }
                 });
-        return http.send("PUT", routing + "/agents/" + agentId + "/status", Map.of("status", "AVAILABLE"), Map.of())
+        return http.send("PUT", routing + "/agents/" + agentId + "/status", Map.of("status", "AVAILABLE"), agentAuth.headers())
                 .thenApply(this::countError);
     }
 
@@ -170,7 +175,7 @@ final class Desk {
     }
 
     private java.util.concurrent.CompletableFuture<Http.Answer> post(String path, Object body) {
-        return http.send("POST", routing + "/agents/" + agentId + path, body, Map.of()).thenApply(this::countError);
+        return http.send("POST", routing + "/agents/" + agentId + path, body, agentAuth.headers()).thenApply(this::countError);
     }
 
     private Http.Answer countError(Http.Answer a) {

@@ -53,9 +53,10 @@ final class Http {
     }
 
     /** Opens a Server-Sent Events stream; lines go to the subscriber. Completes with the HTTP status. */
-    CompletableFuture<HttpResponse<Void>> stream(String url, Flow.Subscriber<String> lines) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines));
+    CompletableFuture<HttpResponse<Void>> stream(String url, Map<String, String> headers, Flow.Subscriber<String> lines) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        headers.forEach(b::header);
+        return client.sendAsync(b.build(), HttpResponse.BodyHandlers.fromLineSubscriber(lines));
     }
 
     private static byte[] write(Object body) {

@@ -1,5 +1,9 @@
 package io.tierline.simulator;
 
+import io.tierline.identity.DevTokens;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -7,10 +11,12 @@ import java.util.Map;
  * The command line: {@code --scenario quiet-day|<file.yaml> --intake URL --routing URL [--duration PT5M]
  * [--seed N] [--summary-json FILE] [--max-in-flight N] [--drain PT1M]}: after the arrivals end, {@code --drain}
  * waits (at most that long) until no contact is waiting or being handled; the gateway API key comes from the environment
- * ({@code TIERLINE_GATEWAY_API_KEY}), never from the command line (it would show in the process list).
+ * ({@code TIERLINE_GATEWAY_API_KEY}), never from the command line (it would show in the process list). The desktops
+ * and the queue set-up call routing with tokens signed by the key in the file {@code TIERLINE_JWT_SIGNING_KEY_FILE}
+ * names (the local run's development key: an agent's token per desk, an admin's for the queues and agents).
  */
 record Options(String scenario, String intake, String routing, Duration duration, Long seed, String apiKey,
-        String summaryJson, int maxInFlight, Duration drain, Duration warmUp) {
+        String summaryJson, int maxInFlight, Duration drain, Duration warmUp, DevTokens tokens) {
 
     static Options parse(String[] args, Map<String, String> env) {
         String scenario = "quiet-day";
@@ -45,13 +51,27 @@ record Options(String scenario, String intake, String routing, Duration duration
             }
         }
         return new Options(scenario, strip(intake), strip(routing), duration, seed,
-                env.get("TIERLINE_GATEWAY_API_KEY"), summary, maxInFlight, drain, warmUp);
+                env.get("TIERLINE_GATEWAY_API_KEY"), summary, maxInFlight, drain, warmUp,
+                tokens(env.get("TIERLINE_JWT_SIGNING_KEY_FILE")));
+    }
+
+    private static DevTokens tokens(String keyFile) {
+        if (keyFile == null || keyFile.isBlank()) {
+            return null;
+        }
+        try {
+            return DevTokens.fromPrivateKeyPem(Files.readString(Path.of(keyFile)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("TIERLINE_JWT_SIGNING_KEY_FILE: cannot read a PKCS#8 RSA key from "
+                    + keyFile + ": " + e.getMessage());
+        }
     }
 
     static String usage() {
         return "usage: simulator [--scenario " + String.join("|", ScenarioLoader.SHIPPED) + "|FILE.yaml]"
                 + " [--intake URL] [--routing URL] [--duration ISO-8601] [--seed N] [--summary-json FILE]"
-                + " [--max-in-flight N] [--drain ISO-8601] [--warm-up ISO-8601]\n  environment: TIERLINE_GATEWAY_API_KEY (the gateway key intake expects)";
+                + " [--max-in-flight N] [--drain ISO-8601] [--warm-up ISO-8601]\n  environment: TIERLINE_GATEWAY_API_KEY (the gateway key intake expects),"
+                + " TIERLINE_JWT_SIGNING_KEY_FILE (the PEM key that signs the desktops' and the admin's tokens)";
     }
 
     private static String strip(String url) {

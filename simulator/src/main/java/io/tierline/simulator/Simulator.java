@@ -1,5 +1,6 @@
 package io.tierline.simulator;
 
+import io.tierline.identity.DevTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,9 +64,9 @@ public final class Simulator {
      * writes): for benchmarks that drive Tierline with simulated traffic.
      */
     public static Map<String, Object> runForFigures(Scenario scenario, String intake, String routing, String apiKey,
-            Duration drain, Duration warmUp) {
+            DevTokens tokens, Duration drain, Duration warmUp) {
         Simulator simulator = new Simulator(scenario, new Options(scenario.name(), intake, routing, null, null, apiKey,
-                null, 4096, drain, warmUp));
+                null, 4096, drain, warmUp, tokens));
         if (simulator.run() != 0) {
             throw new IllegalStateException("the simulation failed; see its output");
         }
@@ -89,13 +90,14 @@ public final class Simulator {
             for (Map<String, Object> queue : scenario.queues()) {
                 Map<String, Object> body = new LinkedHashMap<>(queue);
                 Object id = body.remove("id");
-                http.call("PUT", routings.get(0) + "/queues/" + id, body, Map.of());
+                http.call("PUT", routings.get(0) + "/queues/" + id, body, Bearer.admin(options.tokens()).headers());
             }
             List<Desk> desks = new ArrayList<>();
             for (AgentGroup group : scenario.agents()) {
                 for (int n = 1; n <= group.count(); n++) {
                     String routing = routings.get(desks.size() % routings.size());
-                    Desk desk = new Desk(group, n, http, routing, scenario.seed(), timer, tally, contacts, gateway);
+                    Desk desk = new Desk(group, n, http, routing, options.tokens(), scenario.seed(), timer, tally,
+                            contacts, gateway);
                     desk.register();
                     desks.add(desk);
                 }

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
+import io.tierline.embedded.JvmTokens;
+import io.tierline.identity.DevTokens;
 import io.restassured.path.json.JsonPath;
 import io.tierline.embedded.KafkaProbe;
 import io.tierline.embedded.SseClient;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * and the FCR/AHT KPIs come out right.
  */
 class JourneyIT {
+
+    private static final DevTokens TOKENS = JvmTokens.get();
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** The customer's personal data in this journey: distinctive, so any copy of it in a log can be found. */
@@ -78,11 +82,11 @@ class JourneyIT {
         put(routing + "/agents/bob", Map.of("name", "Bob", "tier", 2, "languages", List.of("en"),
                 "skills", Map.of("billing", 9), "capacity", Map.of("CHAT", 2)));
 
-        try (SseClient alice = new SseClient(routing + "/agents/alice/assignments");
-             SseClient bob = new SseClient(routing + "/agents/bob/assignments");
+        try (SseClient alice = new SseClient(routing + "/agents/alice/assignments", TOKENS.agent("alice"));
+             SseClient bob = new SseClient(routing + "/agents/bob/assignments", TOKENS.agent("bob"));
              KafkaProbe probe = new KafkaProbe(system.kafka.bootstrapServers())) {
-            put(routing + "/agents/alice/status", Map.of("status", "AVAILABLE"));
-            put(routing + "/agents/bob/status", Map.of("status", "AVAILABLE"));
+            put(TOKENS.agent("alice"), routing + "/agents/alice/status", Map.of("status", "AVAILABLE"));
+            put(TOKENS.agent("bob"), routing + "/agents/bob/status", Map.of("status", "AVAILABLE"));
 
             // 1. A gateway posts a chat; the retry with the same key is the same contact, published once.
             String key = UUID.randomUUID().toString();
@@ -92,19 +96,19 @@ class JourneyIT {
 
             // 2. Alice is offered it on her SSE stream, accepts and resolves it at first contact.
             awaitOffer(alice, first);
-            post(routing + "/agents/alice/offers/" + first + "/accept", Map.of());
-            post(routing + "/agents/alice/contacts/" + first + "/resolve",
+            post(TOKENS.agent("alice"), routing + "/agents/alice/offers/" + first + "/accept", Map.of());
+            post(TOKENS.agent("alice"), routing + "/agents/alice/contacts/" + first + "/resolve",
                     Map.of("resolutionCode", "CARD_UNBLOCKED", "notes", "unblocked the card"));
-            post(routing + "/agents/alice/wrap-up/complete", Map.of());
+            post(TOKENS.agent("alice"), routing + "/agents/alice/wrap-up/complete", Map.of());
             assertEquals(1, probe.awaitKey(Topics.CONTACTS_RESOLVED, first, 1, WAIT).size());
 
             // 3. A second contact: Alice cannot solve it and escalates with her notes.
             String second = postContact(UUID.randomUUID().toString(), "cust-2", SECOND_MESSAGE);
             awaitOffer(alice, second);
-            post(routing + "/agents/alice/offers/" + second + "/accept", Map.of());
-            post(routing + "/agents/alice/contacts/" + second + "/escalate", Map.of("reason", "needs refund rights",
+            post(TOKENS.agent("alice"), routing + "/agents/alice/offers/" + second + "/accept", Map.of());
+            post(TOKENS.agent("alice"), routing + "/agents/alice/contacts/" + second + "/escalate", Map.of("reason", "needs refund rights",
                     "notes", "checked the ledger, refund stuck", "diagnostics", Map.of("ledgerRef", "LR-77")));
-            post(routing + "/agents/alice/wrap-up/complete", Map.of());
+            post(TOKENS.agent("alice"), routing + "/agents/alice/wrap-up/complete", Map.of());
 
             // 4. Escalation opens a case and promotes it; routing offers it to Bob at L2 with the case.
             SseClient.Event offer = awaitOffer(bob, second);
@@ -113,13 +117,13 @@ class JourneyIT {
             assertEquals("l2-general", offered.getString("queueId"));
             String caseId = offered.getString("caseId");
             assertNotNull(caseId, "the L2 offer carries the case");
-            post(routing + "/agents/bob/offers/" + second + "/accept", Map.of());
-            post(routing + "/agents/bob/contacts/" + second + "/resolve",
+            post(TOKENS.agent("bob"), routing + "/agents/bob/offers/" + second + "/accept", Map.of());
+            post(TOKENS.agent("bob"), routing + "/agents/bob/contacts/" + second + "/resolve",
                     Map.of("resolutionCode", "REFUND_ISSUED", "notes", "pushed the refund"));
-            post(routing + "/agents/bob/wrap-up/complete", Map.of());
+            post(TOKENS.agent("bob"), routing + "/agents/bob/wrap-up/complete", Map.of());
 
             // 5. The case carries the whole history and is closed by the L2 resolve.
-            await().atMost(WAIT).untilAsserted(() -> given().get(escalation + "/cases/" + caseId).then()
+            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TOKENS.agent("bob")).get(escalation + "/cases/" + caseId).then()
                     .statusCode(200)
                     .body("status", equalTo("RESOLVED"))
                     .body("history.notes", hasItem("checked the ledger, refund stuck")));
@@ -177,7 +181,7 @@ class JourneyIT {
 
     /** The one-minute windows of a KPI for all contacts since {@code from}. */
     private static List<Map<String, Object>> series(String kpi, Instant from) {
-        List<Map<String, Object>> points = given().queryParam("kpi", kpi).queryParam("window", "PT1M")
+        List<Map<String, Object>> points = given().auth().oauth2(TOKENS.ops()).queryParam("kpi", kpi).queryParam("window", "PT1M")
                 .queryParam("dimension", "all").queryParam("from", from.minusSeconds(60).toString())
                 .get(metrics + "/kpis/series").then().statusCode(200).extract().jsonPath().getList("$");
         return points.stream().filter(p -> "all".equals(p.get("dimension"))).toList();
@@ -202,11 +206,16 @@ class JourneyIT {
         return stream.await("ContactOffered", contactId, WAIT);
     }
 
+    /** Set-up as an admin. */
     private static void put(String url, Object body) {
-        given().contentType(ContentType.JSON).body(body).put(url).then().statusCode(200);
+        put(TOKENS.admin(), url, body);
     }
 
-    private static void post(String url, Object body) {
-        given().contentType(ContentType.JSON).body(body).post(url).then().statusCode(200);
+    private static void put(String token, String url, Object body) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).put(url).then().statusCode(200);
+    }
+
+    private static void post(String token, String url, Object body) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(url).then().statusCode(200);
     }
 }

@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import io.tierline.embedded.EmbeddedKafka;
 import io.tierline.embedded.EmbeddedMongo;
 import io.tierline.embedded.FreePorts;
+import io.tierline.embedded.JvmTokens;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactOffered;
 import io.tierline.events.ContactReceived;
@@ -54,6 +55,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoutingInstancesIT {
+
+    private static final String ADMIN = JvmTokens.get().admin();
 
     /** Agents and contacts per run; {@code -Dtierline.scale.agents} and {@code -Dtierline.scale.contacts} raise them. */
     private static final int AGENTS = Integer.getInteger("tierline.scale.agents", 200);
@@ -249,11 +252,11 @@ class RoutingInstancesIT {
                 .until(() -> capacities.keySet().stream().allMatch(a -> idle(survivor, a)));
         // nothing waits while an eligible agent is free: only queues no available agent can serve have depth
         for (String queue : List.of("chat-en", "chat-de", "phone-en", "phone-de", "chat-fr")) {
-            JsonPath stats = RestAssured.given().get(survivor + "/queues/" + queue + "/stats").jsonPath();
+            JsonPath stats = RestAssured.given().auth().oauth2(ADMIN).get(survivor + "/queues/" + queue + "/stats").jsonPath();
             assertTrue(stats.getInt("depth") == 0 || stats.getInt("availableAgents") == 0,
                     queue + " has waiting contacts and available agents: " + stats.prettify());
         }
-        assertEquals(UNSERVABLE, RestAssured.given().get(survivor + "/queues/chat-fr/stats").jsonPath()
+        assertEquals(UNSERVABLE, RestAssured.given().auth().oauth2(ADMIN).get(survivor + "/queues/chat-fr/stats").jsonPath()
                 .getInt("depth"), "the contacts no agent can take are still waiting");
         System.out.printf("%s: %d contacts, %d offers, %d accepted, %d timed out, %d resolved, %d desktop calls"
                         + " answered by the other instance; 0 double assignments, 0 capacity excesses%n", label,
@@ -263,11 +266,11 @@ class RoutingInstancesIT {
     }
 
     private static boolean idle(String base, String agent) {
-        Map<String, Integer> load = RestAssured.given().get(base + "/agents/" + agent).jsonPath().getMap("load");
+        Map<String, Integer> load = RestAssured.given().auth().oauth2(ADMIN).get(base + "/agents/" + agent).jsonPath().getMap("load");
         return load == null || load.values().stream().allMatch(v -> v == 0);
     }
 
     private static void put(String base, String path, Map<String, Object> body) {
-        RestAssured.given().contentType(ContentType.JSON).body(body).put(base + path).then().statusCode(200);
+        RestAssured.given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).put(base + path).then().statusCode(200);
     }
 }

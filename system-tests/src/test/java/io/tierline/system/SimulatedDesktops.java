@@ -1,5 +1,6 @@
 package io.tierline.system;
 
+import io.tierline.embedded.JvmTokens;
 import io.tierline.events.ContactOffered;
 import io.tierline.events.OfferTimedOut;
 import io.tierline.events.TierlineEvent;
@@ -45,10 +46,24 @@ final class SimulatedDesktops implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong fallbacks = new AtomicLong();
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread reader;
+    private final java.util.function.Predicate<ContactOffered> escalates;
+    private final boolean retryServerErrors;
 
     SimulatedDesktops(List<String> instances, Map<String, Integer> homes, AssignmentLedger ledger,
             String bootstrapServers) {
+        this(instances, homes, ledger, bootstrapServers, offer -> false, false);
+    }
+
+    /**
+     * Desktops that escalate the offers {@code escalates} picks instead of resolving them and, with
+     * {@code retryServerErrors}, repeat a command answered 5xx (as a desktop does while a store is away).
+     */
+    SimulatedDesktops(List<String> instances, Map<String, Integer> homes, AssignmentLedger ledger,
+            String bootstrapServers, java.util.function.Predicate<ContactOffered> escalates, boolean retryServerErrors) {
+        this.escalates = escalates;
+        this.retryServerErrors = retryServerErrors;
         this.instances = List.copyOf(instances);
         this.homes = Map.copyOf(homes);
         this.ledger = ledger;
@@ -98,8 +113,13 @@ final class SimulatedDesktops implements AutoCloseable {
         }
         long handleMillis = ThreadLocalRandom.current().nextLong(100, 600);
         workers.schedule(() -> {
-            call(agent, "POST", "/agents/" + agent + "/contacts/" + offer.contactId() + "/resolve",
-                    "{\"resolutionCode\":\"DONE\"}");
+            if (escalates.test(offer)) {
+                call(agent, "POST", "/agents/" + agent + "/contacts/" + offer.contactId() + "/escalate",
+                        "{\"reason\":\"needs L2\",\"notes\":\"tried the usual\"}");
+            } else {
+                call(agent, "POST", "/agents/" + agent + "/contacts/" + offer.contactId() + "/resolve",
+                        "{\"resolutionCode\":\"DONE\"}");
+            }
             call(agent, "POST", "/agents/" + agent + "/wrap-up/complete", "{}");
         }, handleMillis, TimeUnit.MILLISECONDS);
     }
@@ -113,9 +133,10 @@ final class SimulatedDesktops implements AutoCloseable {
                 try {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                             .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + tokens.computeIfAbsent(agentId, JvmTokens.get()::agent))
                             .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
                     int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status != 503) {
+                    if (status != 503 && !(retryServerErrors && status >= 500)) {
                         if (i > 0) {
                             fallbacks.incrementAndGet();
                         }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierline.embedded.JvmTokens;
 import io.tierline.embedded.KafkaProbe;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactReceived;
@@ -50,7 +51,7 @@ class SimulatorIT {
     @Test
     void simulatedTrafficIsAcceptedOfferedAndResolvedExactlyOnceThroughEscalations() throws Exception {
         Map<String, Object> figures = Simulator.runForFigures(scenario(), system.intake(),
-                system.routing(), GatewayKey.KEY, Duration.ofSeconds(90), Duration.ZERO);
+                system.routing(), GatewayKey.KEY, JvmTokens.get(), Duration.ofSeconds(90), Duration.ZERO);
         System.out.println("simulation: " + figures);
         long posted = count(figures, "contacts posted");
         long accepted = count(figures, "accepted by intake (202)");
@@ -80,7 +81,7 @@ class SimulatorIT {
             }
             assertEquals(received, resolvedBy.keySet(), "the contacts received are the contacts resolved");
         }
-        long cases = given().queryParam("limit", 500).get(system.escalation() + "/cases")
+        long cases = given().auth().oauth2(JvmTokens.get().admin()).queryParam("limit", 500).get(system.escalation() + "/cases")
                 .then().statusCode(200).extract().jsonPath().getList("$").size();
         assertEquals(count(figures, "escalated"), cases, "one case per escalated contact (each escalated once)");
     }

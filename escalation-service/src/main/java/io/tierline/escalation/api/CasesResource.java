@@ -1,5 +1,7 @@
 package io.tierline.escalation.api;
 
+import io.tierline.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.tierline.escalation.Case;
 import io.tierline.escalation.HistoryEntry;
 import io.tierline.escalation.HistoryKind;
@@ -25,9 +27,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
 
-/** Cases: list, read with the whole history, add notes. */
+/**
+ * Cases: list, read with the whole history, add notes, engineering's answer. For agents (the specialists who take
+ * an escalated contact read its case), supervisors and admins.
+ */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
 public class CasesResource {
 
     private static final Logger LOG = Logger.getLogger(CasesResource.class);

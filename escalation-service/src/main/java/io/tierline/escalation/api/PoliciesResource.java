@@ -1,5 +1,7 @@
 package io.tierline.escalation.api;
 
+import io.tierline.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,10 +29,11 @@ import jakarta.ws.rs.core.Response;
 /**
  * The tier policy as a document, in JSON or YAML: the version in effect, every stored version and the history of
  * changes (who, when, why), and a new version that takes effect only once it is fully valid (else 400 naming each
- * problem, and the policy in effect stays).
+ * problem, and the policy in effect stays). Supervisors and admins read it; only admins change it.
  */
 @Path("/policies")
 @Produces({MediaType.APPLICATION_JSON, PolicyFormat.YAML, PolicyFormat.X_YAML, PolicyFormat.TEXT_YAML})
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class PoliciesResource {
 
     static final String AUTHOR = "X-Tierline-Author";
@@ -86,6 +89,7 @@ public class PoliciesResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, PolicyFormat.YAML, PolicyFormat.X_YAML, PolicyFormat.TEXT_YAML})
     public Response replace(String body, @HeaderParam(AUTHOR) String author,
             @HeaderParam(CHANGE_REASON) String reason, @Context HttpHeaders headers) {

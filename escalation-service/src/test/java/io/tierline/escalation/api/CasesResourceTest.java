@@ -1,6 +1,6 @@
 package io.tierline.escalation.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.await;
 import static io.tierline.escalation.TestEvents.customer;
 import static io.tierline.escalation.TestEvents.read;
@@ -48,22 +48,22 @@ class CasesResourceTest {
         String openAtTier3 = escalate(unique("b"), customer, 1, 2).caseId();
         String openAtTier2 = escalate(unique("c"), customer, 1, 1).caseId();
 
-        given().queryParam("customerId", customerId).get("/cases").then().statusCode(200)
+        asAdmin().queryParam("customerId", customerId).get("/cases").then().statusCode(200)
                 .body("caseId", contains(openAtTier2, openAtTier3, resolvedAtTier2))
                 .body("customerId", everyItem(equalTo(customerId)));
-        given().queryParam("customerId", customerId).queryParam("status", "OPEN").get("/cases").then()
+        asAdmin().queryParam("customerId", customerId).queryParam("status", "OPEN").get("/cases").then()
                 .statusCode(200).body("caseId", contains(openAtTier2, openAtTier3));
-        given().queryParam("customerId", customerId).queryParam("status", "RESOLVED").get("/cases").then()
+        asAdmin().queryParam("customerId", customerId).queryParam("status", "RESOLVED").get("/cases").then()
                 .statusCode(200).body("caseId", contains(resolvedAtTier2))
                 .body("[0].closedAt", notNullValue());
-        given().queryParam("customerId", customerId).queryParam("tier", 2).get("/cases").then()
+        asAdmin().queryParam("customerId", customerId).queryParam("tier", 2).get("/cases").then()
                 .statusCode(200).body("caseId", contains(openAtTier2, resolvedAtTier2));
-        given().queryParam("customerId", customerId).queryParam("tier", 3).queryParam("status", "OPEN")
+        asAdmin().queryParam("customerId", customerId).queryParam("tier", 3).queryParam("status", "OPEN")
                 .get("/cases").then().statusCode(200).body("caseId", contains(openAtTier3))
                 .body("[0].queueId", equalTo("l3-engineering")).body("[0].escalations", equalTo(2));
-        given().queryParam("customerId", customerId).queryParam("limit", 1).get("/cases").then()
+        asAdmin().queryParam("customerId", customerId).queryParam("limit", 1).get("/cases").then()
                 .statusCode(200).body("caseId", contains(openAtTier2));
-        given().queryParam("status", "OPEN").queryParam("tier", 3).get("/cases").then().statusCode(200)
+        asAdmin().queryParam("status", "OPEN").queryParam("tier", 3).get("/cases").then().statusCode(200)
                 .body("status", everyItem(equalTo("OPEN"))).body("tier", everyItem(equalTo(3)))
                 .body("size()", lessThanOrEqualTo(100));
     }
@@ -72,7 +72,7 @@ class CasesResourceTest {
     @CsvSource({"status, CLOSED", "status, 1", "tier, 0", "tier, 4", "tier, two", "tier, 2.5", "limit, 0",
             "limit, 501"})
     void rejectsAnInvalidFilterNamingIt(String parameter, String value) {
-        given().queryParam(parameter, value).get("/cases").then().statusCode(400)
+        asAdmin().queryParam(parameter, value).get("/cases").then().statusCode(400)
                 .contentType(PROBLEM)
                 .body("status", equalTo(400))
                 .body("violations", hasSize(1))
@@ -81,16 +81,16 @@ class CasesResourceTest {
 
     @Test
     void namesEveryInvalidFilter() {
-        given().queryParam("status", "closed").queryParam("tier", "9").get("/cases").then().statusCode(400)
+        asAdmin().queryParam("status", "closed").queryParam("tier", "9").get("/cases").then().statusCode(400)
                 .contentType(PROBLEM)
                 .body("violations.field", containsInAnyOrder("status", "tier"));
     }
 
     @Test
     void anUnknownCaseIsA404Problem() {
-        given().get("/cases/" + unique("nope")).then().statusCode(404).contentType(PROBLEM)
+        asAdmin().get("/cases/" + unique("nope")).then().statusCode(404).contentType(PROBLEM)
                 .body("status", equalTo(404)).body("title", notNullValue());
-        given().contentType(ContentType.JSON).body(Map.of("author", "sam", "text", "hello"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("author", "sam", "text", "hello"))
                 .post("/cases/" + unique("nope") + "/notes").then().statusCode(404).contentType(PROBLEM);
     }
 
@@ -98,15 +98,15 @@ class CasesResourceTest {
     void notesAreAppendedToTheHistory() {
         ContactEscalated escalated = escalate(unique("c"), customer(unique("cust"), Segment.STANDARD), 1, 1);
 
-        given().contentType(ContentType.JSON).body(Map.of("author", "sam.supervisor", "text", "Called the bank"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("author", "sam.supervisor", "text", "Called the bank"))
                 .post("/cases/" + escalated.caseId() + "/notes").then().statusCode(201)
                 .body("kind", equalTo("NOTE")).body("author", equalTo("sam.supervisor"))
                 .body("text", equalTo("Called the bank")).body("eventId", notNullValue()).body("at", notNullValue());
         // by case number, too
-        given().contentType(ContentType.JSON).body(Map.of("author", "lee", "text", "x".repeat(10_000)))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("author", "lee", "text", "x".repeat(10_000)))
                 .post("/cases/" + escalated.caseNumber() + "/notes").then().statusCode(201);
 
-        given().get("/cases/" + escalated.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + escalated.caseId()).then().statusCode(200)
                 .body("history.kind", contains("ESCALATED", "NOTE", "NOTE"))
                 .body("history[1].author", equalTo("sam.supervisor"))
                 .body("history[2].author", equalTo("lee"));
@@ -116,14 +116,14 @@ class CasesResourceTest {
     void aNoteRepeatedWithTheSameIdempotencyKeyIsAddedOnce() {
         ContactEscalated escalated = escalate(unique("c"), customer(unique("cust"), Segment.STANDARD), 1, 1);
         String key = unique("key");
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        String first = asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("author", "sam", "text", "once")).post("/cases/" + escalated.caseId() + "/notes")
                 .then().statusCode(201).extract().path("eventId");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("author", "sam", "text", "once")).post("/cases/" + escalated.caseId() + "/notes")
                 .then().statusCode(201).body("eventId", equalTo(first));
 
-        given().get("/cases/" + escalated.caseId()).then().body("history.kind", contains("ESCALATED", "NOTE"));
+        asAdmin().get("/cases/" + escalated.caseId()).then().body("history.kind", contains("ESCALATED", "NOTE"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -137,27 +137,27 @@ class CasesResourceTest {
     })
     void anInvalidNoteIsA400NamingTheField(String field, String json) {
         ContactEscalated escalated = escalate(unique("c"), customer(unique("cust"), Segment.STANDARD), 1, 1);
-        given().contentType(ContentType.JSON).body(json).post("/cases/" + escalated.caseId() + "/notes").then()
+        asAdmin().contentType(ContentType.JSON).body(json).post("/cases/" + escalated.caseId() + "/notes").then()
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains(field));
-        given().get("/cases/" + escalated.caseId()).then().body("history", hasSize(1));
+        asAdmin().get("/cases/" + escalated.caseId()).then().body("history", hasSize(1));
     }
 
     @Test
     void aTooLongOrMissingNoteIsA400() {
         ContactEscalated escalated = escalate(unique("c"), customer(unique("cust"), Segment.STANDARD), 1, 1);
-        given().contentType(ContentType.JSON).body(Map.of("author", "sam", "text", "x".repeat(10_001)))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("author", "sam", "text", "x".repeat(10_001)))
                 .post("/cases/" + escalated.caseId() + "/notes").then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("text"));
-        given().contentType(ContentType.JSON).post("/cases/" + escalated.caseId() + "/notes").then()
+        asAdmin().contentType(ContentType.JSON).post("/cases/" + escalated.caseId() + "/notes").then()
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("body"));
-        given().get("/cases/" + escalated.caseId()).then().body("history", hasSize(1));
+        asAdmin().get("/cases/" + escalated.caseId()).then().body("history", hasSize(1));
     }
 
     @Test
     void servesTheTierPolicy() {
-        given().get("/policies").then().statusCode(200)
+        asAdmin().get("/policies").then().statusCode(200)
                 .body("version", equalTo(1))
                 .body("author", equalTo("tierline"))
                 .body("topTier", equalTo(3))

@@ -1,6 +1,6 @@
 package io.tierline.escalation.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.awaitType;
 import static io.tierline.escalation.TestEvents.customer;
 import static io.tierline.escalation.TestEvents.read;
@@ -45,7 +45,7 @@ class PoliciesResourceTest {
 
     @Test
     void aValidPolicyBecomesTheNextVersionAndTheOldOneStaysReadable() {
-        int before = given().get("/policies").then().statusCode(200).extract().path("version");
+        int before = asAdmin().get("/policies").then().statusCode(200).extract().path("version");
 
         int version = put(TestPolicies.document().toString()).then().statusCode(200)
                 .body("rules.id", hasItem("vip-fast-track"))
@@ -53,7 +53,7 @@ class PoliciesResourceTest {
                 .extract().path("version");
 
         assertEquals(before + 1, version);
-        given().get("/policies").then().statusCode(200)
+        asAdmin().get("/policies").then().statusCode(200)
                 .body("version", equalTo(version))
                 .body("tiers.tier", contains(1, 2, 3))
                 .body("tiers[1].queues", contains("l2-general", "l2-billing", "l2-vip", "l2-supervisors"))
@@ -61,15 +61,15 @@ class PoliciesResourceTest {
                 .body("rules[3].deEscalate", equalTo(true))
                 .body("rules[3].target.tier", equalTo(1))
                 .body("rules[8].target.tier", equalTo("next"));
-        given().get("/policies/" + before).then().statusCode(200).body("version", equalTo(before));
-        given().get("/policies/" + (version + 1)).then().statusCode(404).contentType(PROBLEM);
-        given().get("/policies/latest").then().statusCode(400).contentType(PROBLEM);
+        asAdmin().get("/policies/" + before).then().statusCode(200).body("version", equalTo(before));
+        asAdmin().get("/policies/" + (version + 1)).then().statusCode(404).contentType(PROBLEM);
+        asAdmin().get("/policies/latest").then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
     void anInvalidPolicyIsRejectedNamingTheRuleAndTheOldOneStaysInEffect() {
         put(TestPolicies.document().toString()).then().statusCode(200);
-        var active = given().get("/policies").then().statusCode(200).extract().jsonPath();
+        var active = asAdmin().get("/policies").then().statusCode(200).extract().jsonPath();
         int version = active.getInt("version");
 
         var doc = TestPolicies.document();
@@ -85,10 +85,10 @@ class PoliciesResourceTest {
         put("{\"rules\": ").then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("body"));
         put("[]").then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("body"));
 
-        given().get("/policies").then().statusCode(200)
+        asAdmin().get("/policies").then().statusCode(200)
                 .body("version", equalTo(version))
                 .body("rules.id", equalTo(active.getList("rules.id")));
-        given().get("/policies/" + (version + 1)).then().statusCode(404);
+        asAdmin().get("/policies/" + (version + 1)).then().statusCode(404);
 
         // decisions keep using the policy in effect
         String contactId = unique("c");
@@ -100,7 +100,7 @@ class PoliciesResourceTest {
         assertEquals("vip-fast-track", out.ruleId());
         assertEquals("l2-vip", out.queueId());
         assertEquals(Priority.HIGH, out.priority());
-        given().get("/cases/" + out.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + out.caseId()).then().statusCode(200)
                 .body("history[0].policyVersion", equalTo(String.valueOf(version)))
                 .body("history[0].ruleId", equalTo("vip-fast-track"));
     }
@@ -141,7 +141,7 @@ class PoliciesResourceTest {
         assertEquals("next-tier", held.ruleId());
         assertEquals(String.valueOf(version), held.policyVersion());
 
-        given().get("/cases/" + up.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + up.caseId()).then().statusCode(200)
                 .body("loopDetected", equalTo(true))
                 .body("tier", equalTo(1))
                 .body("priority", equalTo("HIGH"))
@@ -165,7 +165,7 @@ class PoliciesResourceTest {
                 .body("rules.id", hasItem("l3-to-engineering"))
                 .extract().path("version");
 
-        String served = given().accept("application/yaml").get("/policies/" + version).then().statusCode(200)
+        String served = asAdmin().accept("application/yaml").get("/policies/" + version).then().statusCode(200)
                 .contentType(startsWith("application/yaml")).extract().asString();
         assertTrue(served.lines().anyMatch(line -> line.startsWith("version: " + version)), "YAML, not JSON: " + served);
         JsonNode tree = new YAMLMapper().readTree(served);
@@ -178,20 +178,20 @@ class PoliciesResourceTest {
                 .put("/policies").then().statusCode(200).contentType(startsWith("text/yaml"))
                 .extract().asString();
         assertEquals(version + 1, new YAMLMapper().readTree(rolledBack).get("version").intValue());
-        assertEquals(given().get("/policies/" + version).then().extract().jsonPath().getList("rules"),
-                given().get("/policies").then().body("author", equalTo("ops.lee")).body("changeReason", nullValue())
+        assertEquals(asAdmin().get("/policies/" + version).then().extract().jsonPath().getList("rules"),
+                asAdmin().get("/policies").then().body("author", equalTo("ops.lee")).body("changeReason", nullValue())
                         .extract().jsonPath().getList("rules"));
         yaml("application/x-yaml", "ops.lee", served).accept("application/x-yaml")
                 .put("/policies").then().statusCode(200).contentType(startsWith("application/x-yaml"));
 
         // JSON unless a YAML type is preferred
-        given().accept("application/yaml;q=0.5, application/json").get("/policies").then()
+        asAdmin().accept("application/yaml;q=0.5, application/json").get("/policies").then()
                 .contentType(ContentType.JSON);
-        given().accept("text/*").get("/policies").then().contentType(startsWith("text/yaml"));
-        given().get("/policies").then().contentType(ContentType.JSON);
+        asAdmin().accept("text/*").get("/policies").then().contentType(startsWith("text/yaml"));
+        asAdmin().get("/policies").then().contentType(ContentType.JSON);
 
         // the history of changes, newest first
-        given().queryParam("limit", 3).get("/policies/versions").then().statusCode(200)
+        asAdmin().queryParam("limit", 3).get("/policies/versions").then().statusCode(200)
                 .body("$", hasSize(3))
                 .body("version", contains(version + 2, version + 1, version))
                 .body("inEffect", contains(true, false, false))
@@ -199,32 +199,32 @@ class PoliciesResourceTest {
                 .body("[2].changeReason", equalTo("fraud goes straight to L3"))
                 .body("[2].rules", equalTo(9))
                 .body("[2].description", startsWith("Fraud straight to L3"));
-        String versions = given().accept("application/yaml").get("/policies/versions").then().statusCode(200)
+        String versions = asAdmin().accept("application/yaml").get("/policies/versions").then().statusCode(200)
                 .extract().asString();
         assertTrue(versions.startsWith("- version: ") && new YAMLMapper().readTree(versions).isArray(), versions);
-        given().queryParam("limit", 0).get("/policies/versions").then().statusCode(400).contentType(PROBLEM)
+        asAdmin().queryParam("limit", 0).get("/policies/versions").then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("limit"));
     }
 
     @Test
     void malformedOrUnsupportedBodiesAndAMissingAuthorAreRejectedAndNothingChanges() {
-        int version = given().get("/policies").then().statusCode(200).extract().path("version");
+        int version = asAdmin().get("/policies").then().statusCode(200).extract().path("version");
         String json = TestPolicies.document().toString();
 
         yaml("application/yaml", "ops.kim", "tiers: [\n  - tier: 2\nrules: {").put("/policies").then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("body"))
                 .body("violations[0].message", containsString("YAML"));
         yaml("application/yaml", "ops.kim", "rules: []\nrules: []\n").put("/policies").then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("body"));
-        given().contentType(ContentType.JSON).header(AUTHOR, "ops.kim").body(json + "}")
+        asAdmin().contentType(ContentType.JSON).header(AUTHOR, "ops.kim").body(json + "}")
                 .put("/policies").then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("body"));
         yaml("application/yaml", "ops.kim", "- just\n- a list\n").put("/policies").then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("body"));
-        given().contentType("text/plain").header(AUTHOR, "ops.kim").body(json).put("/policies").then()
+        asAdmin().contentType("text/plain").header(AUTHOR, "ops.kim").body(json).put("/policies").then()
                 .statusCode(415).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body(json).put("/policies").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body(json).put("/policies").then().statusCode(400)
                 .contentType(PROBLEM).body("violations.field", contains(AUTHOR));
-        given().contentType(ContentType.JSON).header(AUTHOR, "x".repeat(201)).body(json).put("/policies").then()
+        asAdmin().contentType(ContentType.JSON).header(AUTHOR, "x".repeat(201)).body(json).put("/policies").then()
                 .statusCode(400).contentType(PROBLEM).body("violations.field", contains(AUTHOR));
-        given().accept("text/html").get("/policies").then().statusCode(406).contentType(PROBLEM);
+        asAdmin().accept("text/html").get("/policies").then().statusCode(406).contentType(PROBLEM);
 
         // a YAML document's rule shadowed by the earlier rules together is named like in JSON
         String shadowed = TestPolicies.text("policy/example-policy.yaml")
@@ -235,13 +235,13 @@ class PoliciesResourceTest {
                 .body("violations[0].message", containsString("rules[6] ('next-tier'), rules[8] ('top-tier-requeue')"
                         + " together"));
 
-        given().get("/policies").then().statusCode(200).body("version", equalTo(version));
-        given().get("/policies/" + (version + 1)).then().statusCode(404);
+        asAdmin().get("/policies").then().statusCode(200).body("version", equalTo(version));
+        asAdmin().get("/policies/" + (version + 1)).then().statusCode(404);
     }
 
     /** A request with a YAML body (as bytes: REST Assured encodes no YAML types itself). */
     private static io.restassured.specification.RequestSpecification yaml(String type, String author, String body) {
-        return given().contentType(type).header(AUTHOR, author)
+        return asAdmin().contentType(type).header(AUTHOR, author)
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -1,6 +1,6 @@
 package io.tierline.escalation.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.awaitConsumed;
 import static io.tierline.escalation.TestEvents.awaitType;
 import static io.tierline.escalation.TestEvents.resolved;
@@ -93,7 +93,7 @@ class EngineeringHandoffTest {
 
         String handoffId = EventIds.derive(in.eventId(), "engineering");
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "DELIVERED".equals(
-                given().get("/cases/" + out.caseId()).then().extract().path("engineering.state")));
+                asAdmin().get("/cases/" + out.caseId()).then().extract().path("engineering.state")));
         String[] received = received(handoffId);
         assertEquals("3", received[0], "two failures, then delivered");
         assertEquals("sha256=" + hmacSha256Hex(signingSecret, received[1] + "." + received[3]), received[2],
@@ -103,7 +103,7 @@ class EngineeringHandoffTest {
         assertEquals(handoffId, payload.getString("handoffId"));
         assertEquals(contactId, payload.getString("contactId"));
         assertEquals("NPE at Ledger.java:42", payload.getString("history[0].diagnostics.stack"));
-        given().get("/cases/" + out.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + out.caseId()).then().statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("engineering.attempts", equalTo(3))
                 .body("history.kind", contains("ESCALATED", "ENGINEERING_HANDOFF"))
@@ -113,9 +113,9 @@ class EngineeringHandoffTest {
         // an L3 agent resolves the contact meanwhile: recorded, but the case stays open until the answer
         var resolve = resolved(contactId, out.customer().id(), 3, out.caseId());
         send(Topics.CONTACTS_RESOLVED, resolve);
-        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> given().get("/cases/" + out.caseId()).then()
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> asAdmin().get("/cases/" + out.caseId()).then()
                 .extract().<java.util.List<String>>path("history.kind").contains("RESOLVED"));
-        given().get("/cases/" + out.caseId()).then().body("status", equalTo("OPEN"));
+        asAdmin().get("/cases/" + out.caseId()).then().body("status", equalTo("OPEN"));
         awaitConsumed(Topics.CONTACTS_RESOLVED);
         List<CustomerNotified> told = read(settleType(Topics.CUSTOMERS_NOTIFICATIONS, contactId,
                 CustomerNotified.class), CustomerNotified.class);
@@ -126,25 +126,25 @@ class EngineeringHandoffTest {
         assertEquals(out.caseId(), told.get(1).caseId());
 
         // the answer
-        given().contentType(ContentType.JSON).body(Map.of("author", "eng.kim")).post(
+        asAdmin().contentType(ContentType.JSON).body(Map.of("author", "eng.kim")).post(
                 "/cases/" + out.caseId() + "/engineering-answer").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", contains("text"));
-        given().contentType(ContentType.JSON).body(Map.of("text", "a", "author", "b"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("text", "a", "author", "b"))
                 .post("/cases/" + unique("nope") + "/engineering-answer").then().statusCode(404);
         String key = unique("k");
-        String answerId = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        String answerId = asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("text", "Fixed in ledger 4.2.1", "author", "eng.kim"))
                 .post("/cases/" + out.caseNumber() + "/engineering-answer").then().statusCode(201)
                 .body("kind", equalTo("ENGINEERING_ANSWER")).body("text", equalTo("Fixed in ledger 4.2.1"))
                 .extract().path("eventId");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("text", "Fixed in ledger 4.2.1", "author", "eng.kim"))
                 .post("/cases/" + out.caseId() + "/engineering-answer").then().statusCode(201)
                 .body("eventId", equalTo(answerId));
-        given().contentType(ContentType.JSON).body(Map.of("text", "again", "author", "eng.kim"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("text", "again", "author", "eng.kim"))
                 .post("/cases/" + out.caseId() + "/engineering-answer").then().statusCode(409)
                 .contentType("application/problem+json");
-        given().get("/cases/" + out.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + out.caseId()).then().statusCode(200)
                 .body("engineering.state", equalTo("ANSWERED"))
                 .body("status", equalTo("RESOLVED"))
                 .body("history.kind", contains("ESCALATED", "ENGINEERING_HANDOFF", "RESOLVED", "ENGINEERING_ANSWER"));
@@ -166,9 +166,9 @@ class EngineeringHandoffTest {
         String handoffId = EventIds.derive(in.eventId(), "engineering");
 
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "FAILED".equals(
-                given().get("/cases/" + out.caseId()).then().extract().path("engineering.state")));
+                asAdmin().get("/cases/" + out.caseId()).then().extract().path("engineering.state")));
         assertEquals("3", received(handoffId)[0]);
-        given().get("/cases/" + out.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + out.caseId()).then().statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("history.kind", contains("ESCALATED", "ENGINEERING_HANDOFF_FAILED"))
                 .body("history[1].attempts", equalTo(3))
@@ -184,13 +184,13 @@ class EngineeringHandoffTest {
                 CustomerNotified.class), CustomerNotified.class).stream().map(CustomerNotified::kind).toList(),
                 "not with engineering: it never got there");
 
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+        asAdmin().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
                 "tierline_escalation_engineering_handoffs_total{outcome=\"dead-lettered\"}"));
 
         // engineering can still answer (e.g. after picking the dead letter up by hand)
-        given().contentType(ContentType.JSON).body(Map.of("text", "Handled by phone", "author", "eng.lee"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("text", "Handled by phone", "author", "eng.lee"))
                 .post("/cases/" + out.caseId() + "/engineering-answer").then().statusCode(201);
-        given().get("/cases/" + out.caseId()).then().body("engineering.state", equalTo("ANSWERED"));
+        asAdmin().get("/cases/" + out.caseId()).then().body("engineering.state", equalTo("ANSWERED"));
     }
 
     @Test
@@ -202,8 +202,8 @@ class EngineeringHandoffTest {
         ContactEscalated out = read(awaitType(Topics.CONTACTS_ESCALATED, contactId, ContactEscalated.class, 1),
                 ContactEscalated.class).get(0);
         assertEquals("top-tier-requeue", out.ruleId());
-        given().get("/cases/" + out.caseId()).then().body("engineering", equalTo(null));
-        given().contentType(ContentType.JSON).body(Map.of("text", "a", "author", "b"))
+        asAdmin().get("/cases/" + out.caseId()).then().body("engineering", equalTo(null));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("text", "a", "author", "b"))
                 .post("/cases/" + out.caseId() + "/engineering-answer").then().statusCode(409);
     }
 

@@ -1,6 +1,6 @@
 package io.tierline.escalation.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.accepted;
 import static io.tierline.escalation.TestEvents.await;
 import static io.tierline.escalation.TestEvents.awaitConsumed;
@@ -83,7 +83,7 @@ class EscalationFlowTest {
         assertEquals(customerId, notice.customerId());
         assertEquals(out.occurredAt().plus(Duration.ofMinutes(30)), notice.expectedResponseBy());
 
-        JsonPath c = given().get("/cases/" + out.caseId()).then().statusCode(200).extract().jsonPath();
+        JsonPath c = asAdmin().get("/cases/" + out.caseId()).then().statusCode(200).extract().jsonPath();
         assertEquals(out.caseNumber(), c.getString("caseNumber"));
         assertEquals("OPEN", c.getString("status"));
         assertEquals(2, c.getInt("tier"));
@@ -106,7 +106,7 @@ class EscalationFlowTest {
         assertEquals("1", c.getString("history[0].policyVersion"));
         assertEquals("next-tier", c.getString("history[0].ruleId"));
         // the case number finds the same case
-        given().get("/cases/" + out.caseNumber()).then().statusCode(200).body("caseId", equalTo(out.caseId()));
+        asAdmin().get("/cases/" + out.caseNumber()).then().statusCode(200).body("caseId", equalTo(out.caseId()));
     }
 
     @Test
@@ -130,9 +130,9 @@ class EscalationFlowTest {
         assertEquals(2, notices.size());
         assertEquals(notices.get(0), notices.get(1));
 
-        given().queryParam("customerId", customerId).get("/cases").then().statusCode(200)
+        asAdmin().queryParam("customerId", customerId).get("/cases").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].caseId", equalTo(first.caseId()));
-        given().get("/cases/" + first.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + first.caseId()).then().statusCode(200)
                 .body("history", hasSize(1)).body("escalations", equalTo(1));
     }
 
@@ -167,8 +167,8 @@ class EscalationFlowTest {
         assertEquals("top-tier-requeue", requeued.ruleId());
         assertEquals(toTier2.caseId(), requeued.caseId());
 
-        given().queryParam("customerId", customerId).get("/cases").then().body("$", hasSize(1));
-        given().get("/cases/" + toTier2.caseId()).then().statusCode(200)
+        asAdmin().queryParam("customerId", customerId).get("/cases").then().body("$", hasSize(1));
+        asAdmin().get("/cases/" + toTier2.caseId()).then().statusCode(200)
                 .body("tier", equalTo(3)).body("priority", equalTo("HIGH")).body("escalations", equalTo(3))
                 .body("history.kind", contains("ESCALATED", "ESCALATED", "ESCALATED"))
                 .body("history.fromTier", contains(1, 2, 3))
@@ -200,7 +200,7 @@ class EscalationFlowTest {
         assertEquals(notices.get(1), notices.get(2));
         assertEquals(caseId, notices.get(1).caseId());
 
-        given().get("/cases/" + caseId).then().statusCode(200)
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
                 .body("history.kind", contains("ESCALATED", "ASSIGNED"))
                 .body("history[1].agentId", equalTo("agent-l2"))
                 .body("history[1].tier", equalTo(2))
@@ -228,7 +228,7 @@ class EscalationFlowTest {
         assertEquals(notices.get(1), notices.get(2));
         assertEquals(EventIds.derive(resolve.eventId(), "notified"), notices.get(1).eventId());
 
-        given().get("/cases/" + caseId).then().statusCode(200)
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
                 .body("status", equalTo("RESOLVED"))
                 .body("closedAt", notNullValue())
                 .body("history.kind", contains("ESCALATED", "RESOLVED"))
@@ -242,7 +242,7 @@ class EscalationFlowTest {
                 unresolved(contactId, customer(customerId, Segment.STANDARD), 1, "l1-en", null, 0, Priority.NORMAL));
         String second = read(await(Topics.CONTACTS_ESCALATED, contactId, 2), ContactEscalated.class).get(1).caseId();
         assertTrue(!second.equals(caseId));
-        given().queryParam("customerId", customerId).get("/cases").then()
+        asAdmin().queryParam("customerId", customerId).get("/cases").then()
                 .body("status", contains("OPEN", "RESOLVED"))
                 .body("caseId", contains(second, caseId))
                 .body("caseNumber[0]", matchesPattern("TL-\\d{4}-\\d{6}"));
@@ -257,6 +257,6 @@ class EscalationFlowTest {
 
         assertTrue(settle(Topics.CUSTOMERS_NOTIFICATIONS, contactId).isEmpty());
         assertTrue(settle(Topics.dlq("escalation"), contactId).isEmpty());
-        given().queryParam("customerId", customerId).get("/cases").then().statusCode(200).body("$", hasSize(0));
+        asAdmin().queryParam("customerId", customerId).get("/cases").then().statusCode(200).body("$", hasSize(0));
     }
 }

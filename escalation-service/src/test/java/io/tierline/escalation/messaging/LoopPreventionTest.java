@@ -1,6 +1,6 @@
 package io.tierline.escalation.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.await;
 import static io.tierline.escalation.TestEvents.customer;
 import static io.tierline.escalation.TestEvents.read;
@@ -33,7 +33,7 @@ class LoopPreventionTest {
         send(Topics.CONTACTS_UNRESOLVED, unresolved(contactId, customer, 1, "l1-en", null, 0, Priority.NORMAL));
         ContactEscalated first = read(await(Topics.CONTACTS_ESCALATED, contactId, 1), ContactEscalated.class).get(0);
         assertEquals(2, first.toTier());
-        given().get("/cases/" + first.caseId()).then().body("loopDetected", equalTo(false));
+        asAdmin().get("/cases/" + first.caseId()).then().body("loopDetected", equalTo(false));
 
         // tier 1 escalates the same contact again (a new event, not a redelivery)
         send(Topics.CONTACTS_UNRESOLVED, unresolved(contactId, customer, 1, "l1-en", first.caseId(), 1,
@@ -48,7 +48,7 @@ class LoopPreventionTest {
         assertEquals("1", held.policyVersion());
         assertEquals("next-tier", held.ruleId());
 
-        given().get("/cases/" + first.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + first.caseId()).then().statusCode(200)
                 .body("loopDetected", equalTo(true))
                 .body("history.kind", contains("ESCALATED", "ESCALATED"))
                 .body("history[1].loopDetected", equalTo(true))
@@ -56,7 +56,7 @@ class LoopPreventionTest {
                 .body("history[1].preventedQueueId", equalTo("l2-general"))
                 .body("history[1].expectedResponseBy", equalTo(null))
                 .body("pickupDueAt", equalTo(null));
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+        asAdmin().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
                 "tierline_escalation_decisions_total{loop=\"true\",rule=\"next-tier\"}"));
     }
 }

@@ -1,6 +1,6 @@
 package io.tierline.escalation.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.await;
 import static io.tierline.escalation.TestEvents.awaitType;
 import static io.tierline.escalation.TestEvents.settleType;
@@ -64,7 +64,7 @@ class RepeatContactTest {
         send(Topics.CONTACTS_RECEIVED, new ContactAbandoned(EventIds.random(), second, Instant.now(), customerId,
                 Channel.EMAIL, "billing", Instant.now()));
         awaitConsumed(Topics.CONTACTS_RECEIVED);
-        given().get("/cases/" + caseId).then().statusCode(200)
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("contactIds", contains(first, second))
                 .body("history.kind", contains("ESCALATED", "REPEAT_CONTACT"))
@@ -72,17 +72,17 @@ class RepeatContactTest {
                 .body("history[1].eventId", equalTo(again.eventId()))
                 .body("history[1].channel", equalTo("EMAIL"))
                 .body("history[1].reopened", equalTo(false));
-        given().queryParam("customerId", customerId).get("/cases").then().body("caseId", contains(caseId));
+        asAdmin().queryParam("customerId", customerId).get("/cases").then().body("caseId", contains(caseId));
 
         // closed, then the customer comes back within the repeat window: reopened
         send(Topics.CONTACTS_RESOLVED, resolved(first, customerId, 2, caseId));
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "RESOLVED".equals(
-                given().get("/cases/" + caseId).then().extract().path("status")));
+                asAdmin().get("/cases/" + caseId).then().extract().path("status")));
         String third = unique("c");
         ContactReceived reopening = received(third, customer, "billing", Instant.now());
         send(Topics.CONTACTS_RECEIVED, reopening);
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "OPEN".equals(
-                given().get("/cases/" + caseId).then().extract().path("status")));
+                asAdmin().get("/cases/" + caseId).then().extract().path("status")));
         CustomerNotified told = read(awaitType(Topics.CUSTOMERS_NOTIFICATIONS, third, CustomerNotified.class, 1),
                 CustomerNotified.class).get(0);
         assertEquals(NotificationKind.REOPENED, told.kind());
@@ -96,7 +96,7 @@ class RepeatContactTest {
         List<CustomerNotified> twice = read(awaitType(Topics.CUSTOMERS_NOTIFICATIONS, third, CustomerNotified.class,
                 2), CustomerNotified.class);
         assertEquals(told, twice.get(1));
-        given().get("/cases/" + caseId).then().statusCode(200)
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
                 .body("closedAt", nullValue())
                 .body("contactIds", containsInAnyOrder(first, second, third))
                 .body("history.kind", contains("ESCALATED", "REPEAT_CONTACT", "RESOLVED", "REPEAT_CONTACT"))
@@ -123,7 +123,7 @@ class RepeatContactTest {
                 Instant.now(), unique("c")));
         awaitConsumed(Topics.CONTACTS_RECEIVED);
 
-        given().get("/cases/" + caseId).then().statusCode(200)
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("contactIds", contains(first, again))
                 .body("history.kind", contains("ESCALATED", "RESOLVED", "REPEAT_CONTACT"))
@@ -142,7 +142,7 @@ class RepeatContactTest {
         send(Topics.CONTACTS_RECEIVED, received(unique("c"), customer, "billing", Instant.now().plus(Duration.ofDays(8))));
         awaitConsumed(Topics.CONTACTS_RECEIVED);
 
-        given().get("/cases/" + caseId).then().statusCode(200)
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
                 .body("status", equalTo("RESOLVED"))
                 .body("history.kind", contains("ESCALATED", "RESOLVED"));
     }
@@ -153,7 +153,7 @@ class RepeatContactTest {
         String caseId = read(await(Topics.CONTACTS_ESCALATED, contactId, 1), ContactEscalated.class).get(0).caseId();
         send(Topics.CONTACTS_RESOLVED, resolved(contactId, customer.id(), 2, caseId));
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "RESOLVED".equals(
-                given().get("/cases/" + caseId).then().extract().path("status")));
+                asAdmin().get("/cases/" + caseId).then().extract().path("status")));
         return caseId;
     }
 }

@@ -1,6 +1,6 @@
 package io.tierline.escalation.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.accepted;
 import static io.tierline.escalation.TestEvents.awaitType;
 import static io.tierline.escalation.TestEvents.customer;
@@ -69,7 +69,7 @@ class SlaSweepTest {
         send(Topics.CONTACTS_UNRESOLVED, unresolved(contactId, customer, 1, "l1-general", null, 0, Priority.NORMAL));
         ContactEscalated escalated = read(awaitType(Topics.CONTACTS_ESCALATED, contactId, ContactEscalated.class, 1),
                 ContactEscalated.class).get(0);
-        Instant due = Instant.parse(given().get("/cases/" + escalated.caseId()).then().statusCode(200)
+        Instant due = Instant.parse(asAdmin().get("/cases/" + escalated.caseId()).then().statusCode(200)
                 .extract().path("pickupDueAt"));
 
         // the scheduled sweep finds it
@@ -101,7 +101,7 @@ class SlaSweepTest {
                 notices.get(1).eventId());
         assertEquals(breach.occurredAt().plus(PICKUP), notices.get(1).expectedResponseBy(),
                 "the new due time: the breach plus the tier's pick-up target");
-        given().get("/cases/" + escalated.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + escalated.caseId()).then().statusCode(200)
                 .body("priority", equalTo("HIGH"))
                 .body("history.kind", contains("ESCALATED", "SLA_BREACHED"))
                 .body("history[1].tier", equalTo(2))
@@ -109,7 +109,7 @@ class SlaSweepTest {
                 .body("history[1].pickupDueAt", equalTo(due.toString()))
                 .body("history[1].expectedResponseBy", equalTo(notices.get(1).expectedResponseBy().toString()));
 
-        given().get("/q/metrics").then().statusCode(200)
+        asAdmin().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("tierline_escalation_sla_breaches_total{tier=\"2\"}"));
 
         // a new escalation starts a new pick-up cycle, which can breach once again
@@ -121,7 +121,7 @@ class SlaSweepTest {
         assertEquals(2, both.size());
         assertEquals(3, both.get(1).tier());
         assertEquals(Priority.URGENT, both.get(1).priority());
-        given().get("/cases/" + escalated.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + escalated.caseId()).then().statusCode(200)
                 .body("history.kind", contains("ESCALATED", "SLA_BREACHED", "ESCALATED", "SLA_BREACHED"));
     }
 
@@ -146,7 +146,7 @@ class SlaSweepTest {
         sweeper.sweep();
 
         assertTrue(settleType(Topics.CONTACTS_ESCALATED, contactId, CaseSlaBreached.class).isEmpty());
-        given().get("/cases/" + escalated.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + escalated.caseId()).then().statusCode(200)
                 .body("priority", equalTo("NORMAL"))
                 .body("history.kind", contains("ESCALATED", "ASSIGNED"));
     }

@@ -1,6 +1,6 @@
 package io.tierline.escalation.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.awaitType;
 import static io.tierline.escalation.TestEvents.customer;
 import static io.tierline.escalation.TestEvents.read;
@@ -101,7 +101,7 @@ class SlaTimerRestartTest {
         // yet another restart finds the breach recorded and published: nothing again
         assertEquals(0, freshSweeper(restartedAt.plus(Duration.ofHours(1))).sweep());
         assertEquals(1, settleType(Topics.CONTACTS_ESCALATED, contactId, CaseSlaBreached.class).size());
-        given().get("/cases/" + escalated.caseId()).then().statusCode(200)
+        asAdmin().get("/cases/" + escalated.caseId()).then().statusCode(200)
                 .body("priority", equalTo("HIGH"))
                 .body("history.kind", contains("ESCALATED", "SLA_BREACHED"));
         assertTrue(new CaseStore(mongo, database).find(escalated.caseId()).orElseThrow().isOpen());

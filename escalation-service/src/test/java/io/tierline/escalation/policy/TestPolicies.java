@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.tierline.escalation.TestEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ public final class TestPolicies {
 
     /** {@code PUT /policies} of a JSON document, by {@link #AUTHOR}. */
     public static Response put(String json) {
-        return RestAssured.given().contentType(ContentType.JSON).header("X-Tierline-Author", AUTHOR).body(json)
+        return TestEvents.asAdmin().contentType(ContentType.JSON).header("X-Tierline-Author", AUTHOR).body(json)
                 .put("/policies");
     }
 

@@ -1,5 +1,7 @@
 package io.tierline.intake.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.tierline.identity.Roles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tierline.intake.classification.ClassificationRules;
 import io.tierline.intake.classification.ClassificationRulesSource;
@@ -11,8 +13,9 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /classification-rules}: the rules in effect and the last refused document. */
+/** {@code GET /classification-rules}: the rules in effect and the last refused document (supervisors, admins). */
 @Path("/classification-rules")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Classification")
 public class ClassificationRulesResource {

@@ -1,5 +1,6 @@
 package io.tierline.intake.api;
 
+import jakarta.annotation.security.PermitAll;
 import io.tierline.intake.Contact;
 import io.tierline.intake.ContactIntake;
 import io.tierline.intake.ContactOutcomes;
@@ -30,6 +31,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /** The gateways' entry point: {@code POST /contacts}, {@code GET /contacts/{contactId}} and what the customer does next. */
 @Path("/contacts")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Intake")
 public class ContactResource {
@@ -73,11 +75,14 @@ public class ContactResource {
 
     @GET
     @Path("/{contactId}")
-    @Operation(summary = "What intake knows about a contact")
+    @GatewayEndpoint
+    @Operation(summary = "What intake knows about a contact (a gateway's key for the contact's channel)")
     public ContactView get(@RestPath String contactId) {
-        return intake.find(contactId)
+        ContactView view = intake.find(contactId)
                 .map(ContactViewMapper::toView)
                 .orElseThrow(() -> ProblemException.notFound("contact", contactId));
+        gateway.requireChannel(view.channel());
+        return view;
     }
 
     @POST

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tierline.intake.TestStaff;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,7 +30,7 @@ class ClassifiedContactTest {
 
     @Test
     void theShippedRulesAreInEffectAndShown() {
-        given().get("/classification-rules").then()
+        TestStaff.asAdmin().get("/classification-rules").then()
                 .statusCode(200)
                 .body("version", equalTo("2026-11-default-1"))
                 .body("source", equalTo("classpath:classification-rules.json"))

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tierline.embedded.KafkaProbe;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Topics;
+import io.tierline.intake.TestGateway;
 import io.tierline.intake.kb.api.KbArticles;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +78,7 @@ class ContactSuggestionsTest {
                 .body("contactId", equalTo(contactId))
                 .body("suggestions[0].id", equalTo(articleId));
 
-        given().get("/contacts/{id}", contactId).then().statusCode(200).body("$", not(hasKey("suggestions")));
+        TestGateway.given().get("/contacts/{id}", contactId).then().statusCode(200).body("$", not(hasKey("suggestions")));
         String event = probe.awaitKey(Topics.CONTACTS_RECEIVED, contactId, 1, Duration.ofSeconds(30)).get(0).value();
         assertFalse(event.contains(articleId), "suggestions stay out of the event");
     }

@@ -1,6 +1,6 @@
 package io.tierline.intake.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestStaff.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,8 +15,8 @@ class DeadLetterEndpointTest {
 
     @Test
     void listsThisServicesDeadLetterTopicAndNamesABadId() {
-        given().get("/ops/dead-letters").then().statusCode(200).body("topic", equalTo("intake.dlq"));
-        given().get("/ops/dead-letters/not-an-id").then().statusCode(400)
+        asAdmin().get("/ops/dead-letters").then().statusCode(200).body("topic", equalTo("intake.dlq"));
+        asAdmin().get("/ops/dead-letters/not-an-id").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.tierline.intake.TestStaff;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -60,7 +61,7 @@ class RulesHotReloadTest {
     void aChangedFileTakesEffectAndABrokenOneIsRefusedWhileThePreviousRulesStay() {
         write(document("file-1", "refund", "billing"));
         awaitVersion("file-1");
-        given().get("/classification-rules").then().body("source", endsWith(FILE.getFileName().toString()));
+        TestStaff.asAdmin().get("/classification-rules").then().body("source", endsWith(FILE.getFileName().toString()));
         category("Where is my refund?", "billing");
 
         write(document("file-2", "chargeback", "payments"));
@@ -72,19 +73,19 @@ class RulesHotReloadTest {
                 {"version": "file-3", "categories": [{"name": "broken-rule", "category": "x"}]}
                 """);
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().get("/classification-rules").then()
+                TestStaff.asAdmin().get("/classification-rules").then()
                         .body("lastRefused.message", containsString("rule 'broken-rule'")));
-        given().get("/classification-rules").then().body("version", equalTo("file-2"));
+        TestStaff.asAdmin().get("/classification-rules").then().body("version", equalTo("file-2"));
         category("A chargeback was made", "payments");
 
         write(document("file-4", "refund", "billing"));
         awaitVersion("file-4");
-        given().get("/classification-rules").then().body("lastRefused", nullValue());
+        TestStaff.asAdmin().get("/classification-rules").then().body("lastRefused", nullValue());
     }
 
     private static void awaitVersion(String version) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().get("/classification-rules").then().statusCode(200).body("version", equalTo(version)));
+                TestStaff.asAdmin().get("/classification-rules").then().statusCode(200).body("version", equalTo(version)));
     }
 
     private static void category(String message, String expected) {

@@ -104,11 +104,13 @@ class GatewayAuthTest {
     }
 
     @Test
-    void readsAndOpsEndpointsStayOpen() {
+    void readingAContactNeedsAKeyForItsChannelAndHealthStaysOpen() {
         String chat = post(TestGateway.given(), "key-" + UUID.randomUUID(), body("CHAT")).statusCode(202)
                 .extract().path("contactId");
-        given().get("/contacts/{id}", chat).then().statusCode(200).body("contactId", equalTo(chat));
-        given().get("/classification-rules").then().statusCode(200);
+        TestGateway.given().get("/contacts/{id}", chat).then().statusCode(200).body("contactId", equalTo(chat));
+        assertProblem(given().get("/contacts/{id}", chat).then(), 401, "X-Api-Key");
+        assertProblem(given().header("X-Api-Key", TestGateway.PHONE_ONLY_KEY).get("/contacts/{id}", chat).then(),
+                403, "channel");
         given().get("/q/health/ready").then().statusCode(200);
     }
 }

@@ -4,7 +4,9 @@ import io.tierline.events.EventIds;
 import io.tierline.metrics.evaluation.Evaluation;
 import io.tierline.metrics.evaluation.EvaluationInput;
 import io.tierline.metrics.evaluation.Evaluations;
+import io.tierline.identity.Roles;
 import io.tierline.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** Supervisors' QA evaluations: {@code POST /evaluations}, {@code GET /evaluations/{evaluationId}}. */
+/**
+ * Supervisors' QA evaluations: {@code POST /evaluations}, {@code GET /evaluations/{evaluationId}}, for
+ * supervisors and admins.
+ */
 @Path("/evaluations")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 

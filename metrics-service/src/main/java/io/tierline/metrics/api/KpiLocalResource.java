@@ -5,7 +5,9 @@ import io.tierline.metrics.kpi.QueueWaits;
 import io.tierline.metrics.streams.KpiOwners;
 import io.tierline.metrics.streams.Kpis;
 import io.tierline.metrics.streams.KpiState;
+import io.tierline.identity.Roles;
 import io.tierline.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * Internal, not for clients: this instance's own part of the KPI stores, asked for by the other instances of the
  * service ({@link KpiPeers}) to answer {@code GET /kpis...} for the whole. Hidden from the OpenAPI document.
- * 503 problem+json while this instance's stores cannot be read.
+ * 503 problem+json while this instance's stores cannot be read. The same roles as {@code /kpis}: the instance
+ * asking forwards its caller's token.
  */
 @Path(KpiLocalResource.PATH)
+@RolesAllowed({Roles.OPS, Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class KpiLocalResource {
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.tierline.metrics.config.MetricsConfig;
 import io.tierline.metrics.streams.KpiStateUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,15 +22,19 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Fetches another instance's part of a KPI query from its internal {@code GET /kpis/local/...} endpoints
  * ({@link KpiLocalResource}). An instance that cannot be reached, does not answer in time or answers anything but
- * 200 fails the future with {@link KpiStateUnavailableException}: never a partial answer.
+ * 200 fails the future with {@link KpiStateUnavailableException}: never a partial answer. The request carries the
+ * {@code Authorization} header of the request being answered (the caller's token; there is no service token), so
+ * call it while answering one.
  */
 @ApplicationScoped
 public class KpiPeers {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final HttpHeaders incoming;
 
-    public KpiPeers(MetricsConfig config) {
+    public KpiPeers(MetricsConfig config, HttpHeaders incoming) {
+        this.incoming = incoming;
         this.timeout = config.instance().peerTimeout();
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
@@ -42,9 +47,13 @@ public class KpiPeers {
     public <T> CompletableFuture<T> get(HostInfo owner, String path, Map<String, ?> query, TypeReference<T> type) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + KpiLocalResource.PATH + "/" + path
                 + "?" + queryString(query));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+                .GET();
+        String authorization = incoming.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, error) -> {
                     if (error != null) {
                         throw unavailable(owner, "cannot be reached (" + error + ")");

@@ -11,6 +11,8 @@ import io.tierline.metrics.streams.KpiTopology;
 import io.tierline.platform.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.tierline.events.KpiSnapshot;
+import io.tierline.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /kpis}: a window of the KPI topology's state; {@code GET /kpis/stream}: every new snapshot, live. */
 @Path("/kpis")
+@RolesAllowed({Roles.OPS, Roles.SUPERVISOR, Roles.ADMIN})
 public class KpiResource {
 
     static final List<String> BREAKDOWNS = List.of("queue", "channel", "tier", "agent", "category");

@@ -5,6 +5,7 @@ import static io.tierline.metrics.TestEvents.kpis;
 import static io.tierline.metrics.TestEvents.received;
 import static io.tierline.metrics.TestEvents.resolved;
 import static io.tierline.metrics.TestEvents.send;
+import static io.tierline.metrics.TestEvents.tokens;
 import static io.tierline.metrics.TestEvents.unique;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * The dashboard in a real headless Chromium: its FCR tile shows what {@code GET /kpis} reports, and when new
  * events arrive it changes to the new value without a reload (from {@code /kpis/stream}); so does the L0
  * deflection tile (polled from {@code GET /kpis}: no kpi topic carries it). Saves a screenshot to
- * {@code target/dashboard.png}.
+ * {@code target/dashboard.png}. The token is passed as {@code #token=}; without an accepted one the page says so.
  */
 @QuarkusTest
 @QuarkusTestResource(TierlineTestInfra.class)
@@ -46,8 +47,11 @@ class DashboardBrowserTest {
         assertTrue(HeadlessChromium.available(), "browser tests need Chromium: apt-get install chromium (or set CHROMIUM)");
         String queue = unique("dash");
         send(resolved(queue, Channel.CHAT, 1, 0, 0, Instant.now()));
+        String token = tokens().ops();
         try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
-            browser.open(dashboard.toString());
+            browser.open(dashboard + "#token=" + token);
+            assertEquals("", browser.evaluate("location.hash"), "the token is taken off the address bar");
+            assertEquals(token, browser.evaluate("sessionStorage.getItem('tierline.token')"), "kept for the tab");
             String first = awaitTileMatchesApi(browser, "fcr");
 
             // one more contact resolved at first contact: the tile follows, the page is not reloaded
@@ -76,6 +80,41 @@ class DashboardBrowserTest {
             browser.screenshot(png);
             assertTrue(Files.size(png) > 1000, "a screenshot of the dashboard");
         }
+    }
+
+    @Test
+    void withoutAnAcceptedTokenThePageSaysWhichRolesAndHowToPassOne() throws Exception {
+        assertTrue(HeadlessChromium.available(), "browser tests need Chromium: apt-get install chromium (or set CHROMIUM)");
+        try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
+            browser.open(dashboard.toString());
+            String refused = awaitAccessMessage(browser, "(401)");
+            assertTrue(refused.contains("ops, supervisor or admin role"), refused);
+            assertTrue(refused.contains(dashboard + "#token=<JWT>"), refused);
+
+            // a token given after loading: the page reloads with it; an agent's may not read KPIs
+            browser.open(dashboard + "#token=" + tokens().agent("agent-1"));
+            assertTrue(awaitAccessMessage(browser, "(403)").contains("ops, supervisor or admin role"));
+
+            String supervisor = tokens().supervisor("lead-1", "team-1");
+            browser.open(dashboard + "#token=" + supervisor);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertEquals(supervisor, browser.evaluate("sessionStorage.getItem('tierline.token')"));
+                assertEquals("true", browser.evaluate("String(document.getElementById('access').hidden)"));
+                assertEquals("live", browser.evaluate("document.getElementById('status').textContent"));
+            });
+            assertEquals("", browser.evaluate("location.hash"));
+        }
+    }
+
+    /** Waits until the page shows the access message containing {@code part}; answers its text. */
+    private static String awaitAccessMessage(HeadlessChromium browser, String part) {
+        String[] shown = new String[1];
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            shown[0] = browser.evaluate("document.getElementById('access').hidden ? ''"
+                    + " : document.getElementById('access').textContent");
+            assertTrue(shown[0] != null && shown[0].contains(part), "access message: " + shown[0]);
+        });
+        return shown[0];
     }
 
     /** Waits until the KPI's tile shows what the API reports for the current PT15M window; answers that text. */

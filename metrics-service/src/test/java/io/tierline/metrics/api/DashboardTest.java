@@ -11,7 +11,10 @@ import io.tierline.embedded.TierlineTestInfra;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The dashboard page and what it loads are served by the service itself, with nothing from elsewhere. */
+/**
+ * The dashboard page and what it loads are served by the service itself, with nothing from elsewhere, and without
+ * a token (the data it reads needs one, see {@code AccessTest}).
+ */
 @QuarkusTest
 @QuarkusTestResource(TierlineTestInfra.class)
 class DashboardTest {
@@ -26,6 +29,7 @@ class DashboardTest {
                 .body(containsString("id=\"tiles\""))
                 .body(containsString("id=\"queues\""))
                 .body(containsString("id=\"charts\""))
+                .body(containsString("id=\"access\""))
                 .extract().asString();
         assertFalse(EXTERNAL.matcher(page).find(), "no external resource");
         given().when().get("/dashboard.css").then().statusCode(200).contentType(containsString("text/css"));
@@ -37,9 +41,10 @@ class DashboardTest {
                 .contentType(containsString("javascript"))
                 .extract().asString();
         assertFalse(script.replace("'http://www.w3.org/2000/svg'", "").contains("http"), "nothing from elsewhere");
-        for (String used : new String[] {"new EventSource('kpis/stream')", "'kpis?window='", "kpis/breakdown?by=queue",
+        for (String used : new String[] {"readStream('kpis/stream'", "'kpis?window='", "kpis/breakdown?by=queue",
                 "kpis/series?window=PT1M", "'KpiSnapshot'",
-                "getJson('kpis/queues')"}) {
+                "getJson('kpis/queues')", "Authorization: 'Bearer ' + token", "sessionStorage",
+                "history.replaceState", "#token="}) {
             assertTrue(script.contains(used), "the script uses " + used);
         }
         for (String kpi : new String[] {"fcr", "aht", "asa", "service-level", "abandonment", "escalation", "csat",

@@ -1,6 +1,6 @@
 package io.tierline.metrics.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.metrics.TestEvents.asOps;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,8 +15,8 @@ class DeadLetterEndpointTest {
 
     @Test
     void listsThisServicesDeadLetterTopicAndNamesABadId() {
-        given().get("/ops/dead-letters").then().statusCode(200).body("topic", equalTo("metrics.dlq"));
-        given().get("/ops/dead-letters/not-an-id").then().statusCode(400)
+        asOps().get("/ops/dead-letters").then().statusCode(200).body("topic", equalTo("metrics.dlq"));
+        asOps().get("/ops/dead-letters/not-an-id").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 }

@@ -1,6 +1,6 @@
 package io.tierline.metrics.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.metrics.TestEvents.asSupervisor;
 import static io.tierline.metrics.TestEvents.kpis;
 import static io.tierline.metrics.TestEvents.probe;
 import static io.tierline.metrics.TestEvents.unique;
@@ -40,7 +40,7 @@ class EvaluationResourceTest {
         // the same key again: the same evaluation, 200, nothing new published
         post(key, body).then().statusCode(200).body("evaluationId", equalTo(evaluationId))
                 .body("eventId", equalTo(created.getString("eventId")));
-        given().when().get("/evaluations/" + evaluationId).then().statusCode(200)
+        asSupervisor().when().get("/evaluations/" + evaluationId).then().statusCode(200)
                 .body("agentId", equalTo("alice")).body("evaluator", equalTo("supervisor-1"));
 
         var records = probe().awaitKey(Topics.CONTACTS_EVALUATIONS, contact, 1, Duration.ofSeconds(60));
@@ -81,29 +81,29 @@ class EvaluationResourceTest {
 
     @Test
     void invalidFieldsAreA400NamingThem() {
-        given().contentType("application/json")
+        asSupervisor().contentType("application/json")
                 .body("{\"contactId\":\"C-1\",\"agentId\":\"a\",\"score\":101,\"criteria\":{\"greeting\":-1},"
                         + "\"evaluator\":\"s\",\"tier\":4}")
                 .when().post("/evaluations").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", containsInAnyOrder("evaluationId", "score", "criteria.greeting", "tier"));
-        given().contentType("application/json").header("Idempotency-Key", "k")
+        asSupervisor().contentType("application/json").header("Idempotency-Key", "k")
                 .body("{\"contactId\":\"C-1\",\"agentId\":\"a\",\"score\":\"high\",\"evaluator\":\"s\"}")
                 .when().post("/evaluations").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", containsInAnyOrder("score"));
-        given().contentType("application/json").header("Idempotency-Key", "k").body("{")
+        asSupervisor().contentType("application/json").header("Idempotency-Key", "k").body("{")
                 .when().post("/evaluations").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void anUnknownEvaluationIsA404() {
-        given().when().get("/evaluations/" + unique("nope")).then().statusCode(404)
+        asSupervisor().when().get("/evaluations/" + unique("nope")).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
     private static io.restassured.response.Response post(String key, String body) {
-        return given().contentType("application/json").header("Idempotency-Key", key).body(body)
+        return asSupervisor().contentType("application/json").header("Idempotency-Key", key).body(body)
                 .when().post("/evaluations");
     }
 

@@ -1,6 +1,6 @@
 package io.tierline.metrics.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.metrics.TestEvents.asOps;
 import static io.tierline.metrics.TestEvents.byAgent;
 import static io.tierline.metrics.TestEvents.deflected;
 import static io.tierline.metrics.TestEvents.kpis;
@@ -98,7 +98,7 @@ class KpiResourceTest {
         assertNull(byAgent.get("fcr"), "only the KPI asked for");
 
         // The series of the queue's minutes: one window with events, FCR 2/4
-        JsonPath series = given().queryParams(Map.of("kpi", "fcr", "dimension", "queue=" + queue, "from",
+        JsonPath series = asOps().queryParams(Map.of("kpi", "fcr", "dimension", "queue=" + queue, "from",
                 t.minusSeconds(300).toString())).when().get("/kpis/series").then().statusCode(200).extract().jsonPath();
         assertEquals(1, series.getList("$").size());
         assertEquals(t.truncatedTo(ChronoUnit.MINUTES).toString(), series.getString("[0].windowStart"));
@@ -106,7 +106,7 @@ class KpiResourceTest {
         assertEquals(2, series.getInt("[0].numerator"));
         assertEquals(4, series.getInt("[0].denominator"));
         // The breakdown by queue of the hour has the queue's KPIs
-        JsonPath byQueue = given().queryParams(Map.of("by", "queue", "window", "PT1H", "at", t.toString())).when()
+        JsonPath byQueue = asOps().queryParams(Map.of("by", "queue", "window", "PT1H", "at", t.toString())).when()
                 .get("/kpis/breakdown").then().statusCode(200).extract().jsonPath();
         assertEquals(0.5, byQueue.getDouble("find { it.kpi == 'fcr' && it.dimension == 'queue=" + queue + "' }.value"));
         assertEquals(4, byQueue.getInt("find { it.kpi == 'aht' && it.dimension == 'queue=" + queue + "' }.count"));
@@ -145,7 +145,7 @@ class KpiResourceTest {
             assertEquals(2, k.getInt("deflection.numerator"), window);
             assertEquals(5, k.getInt("deflection.denominator"), window);
         }
-        JsonPath byCategory = given().queryParams(Map.of("by", "category", "window", "PT1H", "at", t.toString()))
+        JsonPath byCategory = asOps().queryParams(Map.of("by", "category", "window", "PT1H", "at", t.toString()))
                 .when().get("/kpis/breakdown").then().statusCode(200).extract().jsonPath();
         assertEquals(0.4, byCategory.getDouble("find { it.kpi == 'deflection' && it.dimension == 'category="
                 + category + "' }.value"));
@@ -166,9 +166,9 @@ class KpiResourceTest {
         assertEquals(0, empty.getInt("fcr.denominator"));
         assertEquals(0, empty.getInt("aht.count"));
         assertFalse(empty.getMap("aht").containsKey("numerator"), "a duration has no numerator");
-        given().when().get("/kpis").then().statusCode(200).body("dimension", equalTo("all"))
+        asOps().when().get("/kpis").then().statusCode(200).body("dimension", equalTo("all"))
                 .body("window", equalTo("PT1H"));
-        given().queryParams(Map.of("kpi", "fcr", "dimension", "queue=" + queue)).when().get("/kpis").then()
+        asOps().queryParams(Map.of("kpi", "fcr", "dimension", "queue=" + queue)).when().get("/kpis").then()
                 .statusCode(200).body("fcr.value", nullValue()).body("fcr.numerator", equalTo(0));
     }
 
@@ -192,18 +192,18 @@ class KpiResourceTest {
 
     @Test
     void aSeriesOrBreakdownWithInvalidParametersIsA400NamingThem() {
-        given().queryParams(Map.of("from", "soon", "window", "PT2M")).when().get("/kpis/series").then()
+        asOps().queryParams(Map.of("from", "soon", "window", "PT2M")).when().get("/kpis/series").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", containsInAnyOrder("from", "window"));
         for (String by : new String[] {"", "site", "queue=x"}) {
-            given().queryParam("by", by).when().get("/kpis/breakdown").then()
+            asOps().queryParam("by", by).when().get("/kpis/breakdown").then()
                     .statusCode(400).contentType("application/problem+json").body("violations.field", contains("by"));
         }
     }
 
     @Test
     void everyInvalidParameterIsNamedAtOnce() {
-        given().queryParams(Map.of("window", "P7D", "kpi", "x", "dimension", "tier=9", "at", "now")).when()
+        asOps().queryParams(Map.of("window", "P7D", "kpi", "x", "dimension", "tier=9", "at", "now")).when()
                 .get("/kpis").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -217,16 +217,16 @@ class KpiResourceTest {
                 "kpi", Map.of("kpi", "x", "dimension", "all", "window", "PT1H", "at", at),
                 "dimension", Map.of("kpi", "fcr", "dimension", " ", "window", "PT1H", "at", at),
                 "window", Map.of("kpi", "fcr", "dimension", "all", "window", "P7D", "at", at));
-        bad.forEach((field, query) -> given().queryParams(query).when().get("/kpis/local/snapshots").then()
+        bad.forEach((field, query) -> asOps().queryParams(query).when().get("/kpis/local/snapshots").then()
                 .statusCode(400).contentType("application/problem+json").body("violations.field", contains(field)));
-        given().queryParams(Map.of("kpi", "x", "dimension", "all", "window", "PT1H", "from", at, "to", at))
+        asOps().queryParams(Map.of("kpi", "x", "dimension", "all", "window", "PT1H", "from", at, "to", at))
                 .when().get("/kpis/local/series").then().statusCode(400).body("violations.field", contains("kpi"));
-        given().queryParams(Map.of("window", "PT1H", "at", "now")).when().get("/kpis/local/all").then()
+        asOps().queryParams(Map.of("window", "PT1H", "at", "now")).when().get("/kpis/local/all").then()
                 .statusCode(400).body("violations.field", contains("at"));
     }
 
     private static void expect400(Map<String, String> query, String field) {
-        given().queryParams(query).when().get("/kpis").then()
+        asOps().queryParams(query).when().get("/kpis").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))

@@ -1,6 +1,7 @@
 package io.tierline.metrics.api;
 
 import static io.restassured.RestAssured.given;
+import static io.tierline.metrics.TestEvents.asOps;
 import static io.tierline.metrics.TestEvents.send;
 import static io.tierline.metrics.TestEvents.unique;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +39,7 @@ class QueueEndpointTest {
 
         // two still wait; the oldest since t + 10 s
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var q = given().when().get("/kpis/queues").then().statusCode(200).extract().jsonPath();
+            var q = asOps().when().get("/kpis/queues").then().statusCode(200).extract().jsonPath();
             assertEquals(2, q.getInt("find { it.queueId == '" + queue + "' }.depth"));
             assertEquals(t.plusSeconds(10).toString(), q.getString("find { it.queueId == '" + queue + "' }.oldestQueuedAt"));
             assertTrue(q.getDouble("find { it.queueId == '" + queue + "' }.longestWaitSeconds") >= 20.0);

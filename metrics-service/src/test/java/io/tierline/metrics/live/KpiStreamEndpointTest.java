@@ -3,6 +3,7 @@ package io.tierline.metrics.live;
 import static io.tierline.metrics.TestEvents.probe;
 import static io.tierline.metrics.TestEvents.resolved;
 import static io.tierline.metrics.TestEvents.send;
+import static io.tierline.metrics.TestEvents.tokens;
 import static io.tierline.metrics.TestEvents.unique;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +38,7 @@ class KpiStreamEndpointTest {
 
     @Test
     void aResolutionIsStreamedAsItsQueueSnapshots() throws Exception {
-        try (SseClient sse = new SseClient(url())) {
+        try (SseClient sse = new SseClient(url(), tokens().ops())) {
             sse.awaitComment("connected", Duration.ofSeconds(20));
             String queue = unique("q");
             Instant t = Instant.now().minusSeconds(5);
@@ -59,7 +60,7 @@ class KpiStreamEndpointTest {
 
     @Test
     void aSnapshotDeliveredTwiceIsStreamedOnceAndARecordThatIsNoSnapshotIsDeadLettered() throws Exception {
-        try (SseClient sse = new SseClient(url())) {
+        try (SseClient sse = new SseClient(url(), tokens().ops())) {
             sse.awaitComment("connected", Duration.ofSeconds(20));
             Set<String> warmUps = ConcurrentHashMap.newKeySet();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3)).until(() -> {
@@ -86,7 +87,7 @@ class KpiStreamEndpointTest {
 
     @Test
     void theStreamSendsHeartbeats() throws Exception {
-        try (SseClient sse = new SseClient(url())) {
+        try (SseClient sse = new SseClient(url(), tokens().ops())) {
             sse.awaitComment("heartbeat", Duration.ofSeconds(20));
             assertTrue(sse.comments().contains("connected"));
         }

@@ -57,7 +57,7 @@ class KpiRestartTest {
 
     private static void awaitFcr(String queue, Instant t, int numerator, int denominator) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            var given = io.restassured.RestAssured.given().queryParams(Map.of("kpi", "fcr", "dimension",
+            var given = io.tierline.metrics.TestEvents.asOps().queryParams(Map.of("kpi", "fcr", "dimension",
                     "queue=" + queue, "at", t.toString())).when().get("/kpis");
             assertEquals(200, given.statusCode(), "readable (503 while restoring)");
             var fcr = given.jsonPath();

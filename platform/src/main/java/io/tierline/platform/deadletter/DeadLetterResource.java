@@ -1,5 +1,7 @@
 package io.tierline.platform.deadletter;
 
+import io.tierline.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,9 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /ops/dead-letters} in every service: what it could not process ({@code <service>.dlq}), listed and
- * replayed after a fix. Not yet authenticated (issue 9's roles are open).
+ * replayed after a fix. Listing needs {@code ops} or {@code admin}; replaying needs {@code admin}.
  */
 @Path("/ops/dead-letters")
+@RolesAllowed({Roles.OPS, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
 
@@ -34,12 +37,14 @@ public class DeadLetterResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/replay")
     public DeadLetter replay(@PathParam("id") String id, @QueryParam("force") String force) {
         return deadLetters.replay(id, force);
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("replay")
     public ReplayAllResult replayAll() {
         return deadLetters.replayAll();

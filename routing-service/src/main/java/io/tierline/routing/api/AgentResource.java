@@ -1,5 +1,7 @@
 package io.tierline.routing.api;
 
+import io.tierline.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.tierline.routing.AgentAdmin;
 import io.tierline.routing.Lookup;
 import jakarta.validation.Valid;
@@ -21,13 +23,16 @@ public class AgentResource {
 
     private final AgentAdmin admin;
     private final Lookup lookup;
+    private final AgentGuard guard;
 
-    public AgentResource(AgentAdmin admin, Lookup lookup) {
+    public AgentResource(AgentAdmin admin, Lookup lookup, AgentGuard guard) {
         this.admin = admin;
         this.lookup = lookup;
+        this.guard = guard;
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{agentId}")
     public AgentView put(@PathParam("agentId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String agentId,
             @Valid @NotNull AgentBody body) {
@@ -40,14 +45,18 @@ public class AgentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/{agentId}")
     public AgentView get(@PathParam("agentId") String agentId) {
+        guard.check(agentId);
         return ApiMapping.view(lookup.agent(agentId));
     }
 
     @PUT
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/{agentId}/status")
     public AgentView status(@PathParam("agentId") String agentId, @Valid @NotNull StatusBody body) {
+        guard.check(agentId);
         return ApiMapping.view(admin.changeStatus(agentId, body.status().toAgentStatus()));
     }
 }

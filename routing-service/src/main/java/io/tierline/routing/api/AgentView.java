@@ -11,5 +11,5 @@ import java.util.Map;
  * @param load per channel, the contacts offered, assigned or in wrap-up
  */
 public record AgentView(String agentId, String name, int tier, Map<String, Integer> skills, List<String> languages,
-        Map<Channel, Integer> capacity, AgentStatus status, Map<Channel, Integer> load) {
+        Map<Channel, Integer> capacity, AgentStatus status, Map<Channel, Integer> load, String team) {
 }

@@ -38,7 +38,7 @@ final class ApiMapping {
 
     static AgentProfile profile(String agentId, AgentBody b) {
         return new AgentProfile(agentId, b.name().trim(), b.tier(), orEmpty(b.skills()), orEmpty(b.languages()),
-                orEmpty(b.capacity()));
+                orEmpty(b.capacity()), b.team());
     }
 
     static AgentView view(Agent a) {
@@ -47,7 +47,7 @@ final class ApiMapping {
         capacity.putAll(a.capacity());
         capacity.keySet().forEach(ch -> load.put(ch, a.loadFor(ch)));
         return new AgentView(a.id(), a.name(), a.tier(), new TreeMap<>(a.skills()), a.languages(), capacity,
-                a.status(), load);
+                a.status(), load, a.team());
     }
 
     static ContactView view(Contact c) {

@@ -1,5 +1,7 @@
 package io.tierline.routing.api;
 
+import io.tierline.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.tierline.events.EventJson;
@@ -33,10 +35,12 @@ public class AssignmentStreamResource {
     private final AssignmentBroadcaster broadcaster;
     private final Duration heartbeat;
     private final Desktops desktops;
+    private final AgentGuard guard;
 
     public AssignmentStreamResource(Lookup lookup, OpenWork openWork, AssignmentBroadcaster broadcaster,
-            RoutingConfig config, Desktops desktops) {
+            RoutingConfig config, Desktops desktops, AgentGuard guard) {
         this.desktops = desktops;
+        this.guard = guard;
         this.lookup = lookup;
         this.openWork = openWork;
         this.broadcaster = broadcaster;
@@ -46,7 +50,9 @@ public class AssignmentStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     public Multi<OutboundSseEvent> stream(@PathParam("agentId") String agentId, @Context Sse sse) {
+        guard.check(agentId);
         lookup.agent(agentId);
         AssignmentBroadcaster.Feed feed = broadcaster.open(agentId);
         List<AssignmentNotice> snapshot;

@@ -1,5 +1,7 @@
 package io.tierline.routing.api;
 
+import io.tierline.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.tierline.routing.Lookup;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,14 +15,20 @@ import jakarta.ws.rs.core.MediaType;
 public class ContactResource {
 
     private final Lookup lookup;
+    private final AgentGuard guard;
 
-    public ContactResource(Lookup lookup) {
+    public ContactResource(Lookup lookup, AgentGuard guard) {
         this.lookup = lookup;
+        this.guard = guard;
     }
 
+    /** Supervisors, ops and admins read any contact; an agent only one offered to or handled by itself. */
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.OPS, Roles.ADMIN})
     @Path("/{contactId}")
     public ContactView get(@PathParam("contactId") String contactId) {
-        return ApiMapping.view(lookup.contact(contactId));
+        ContactView contact = ApiMapping.view(lookup.contact(contactId));
+        guard.checkContact(contact.agentId());
+        return contact;
     }
 }

@@ -1,5 +1,7 @@
 package io.tierline.routing.api;
 
+import io.tierline.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.tierline.routing.Lookup;
 import io.tierline.routing.QueueAdmin;
 import io.tierline.routing.store.QueueStore;
@@ -15,10 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Queue administration. */
+/** Queue administration (admin); reading queues and their stats: supervisors, ops and admins. */
 @Path("/queues")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SUPERVISOR, Roles.OPS, Roles.ADMIN})
 public class QueueResource {
 
     private final QueueAdmin admin;
@@ -32,6 +35,7 @@ public class QueueResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{queueId}")
     public QueueView put(@PathParam("queueId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String queueId,
             @Valid @NotNull QueueBody body) {

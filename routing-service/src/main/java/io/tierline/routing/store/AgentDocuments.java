@@ -30,6 +30,7 @@ final class AgentDocuments {
     static final String STATUS_REASON = "statusReason";
     static final String SKILLS = "skills";
     static final String STREAM_SEEN_AT = "streamSeenAt";
+    static final String TEAM = "team";
 
     private AgentDocuments() {
     }
@@ -53,7 +54,8 @@ final class AgentDocuments {
                 .append("skills", Docs.document(p.skills()))
                 .append("languages", p.languages())
                 .append(LANGUAGE_KEYS, Languages.keys(p.languages()))
-                .append(CAPACITY, channelMap(p.capacity()));
+                .append(CAPACITY, channelMap(p.capacity()))
+                .append(TEAM, p.team());
     }
 
     /** A new agent: OFFLINE, all capacity free. */
@@ -100,6 +102,7 @@ final class AgentDocuments {
                 Docs.longValue(d, STATUS_SEQ),
                 Docs.instant(d, IDLE_SINCE),
                 Docs.longValue(d, VERSION),
-                d.getString(STATUS_REASON));
+                d.getString(STATUS_REASON),
+                d.getString(TEAM));
     }
 }

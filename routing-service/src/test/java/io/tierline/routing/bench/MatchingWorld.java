@@ -71,7 +71,7 @@ final class MatchingWorld {
         capacity.forEach((channel, max) -> free.put(channel, random.nextInt(max + 1)));
         AgentStatus status = random.nextInt(10) < 8 ? AgentStatus.AVAILABLE : AgentStatus.AWAY;
         return new Agent("agent-" + i, "Agent " + i, 1 + random.nextInt(3), skills, languages, capacity, free,
-                List.of(), status, null, EPOCH, 1, EPOCH.plusSeconds(random.nextInt(3600)), 0, null);
+                List.of(), status, null, EPOCH, 1, EPOCH.plusSeconds(random.nextInt(3600)), 0, null, null);
     }
 
     private static RoutingQueue queue(int i, Random random) {

@@ -45,7 +45,7 @@ class AgentStoreTest {
     }
 
     private static Agent availableAgent(String id, int chatCapacity) {
-        agents.put(new AgentProfile(id, "A", 1, Map.of(), List.of("en"), Map.of(Channel.CHAT, chatCapacity)), NOW);
+        agents.put(new AgentProfile(id, "A", 1, Map.of(), List.of("en"), Map.of(Channel.CHAT, chatCapacity), null), NOW);
         return agents.changeStatus(id, AgentStatus.AVAILABLE, NOW).orElseThrow().agent();
     }
 
@@ -97,14 +97,14 @@ class AgentStoreTest {
         agents.reserve("grower", Channel.CHAT, "c-1", NOW);
 
         Agent grown = agents.put(new AgentProfile("grower", "A", 1, Map.of(), List.of("en"),
-                Map.of(Channel.CHAT, 4, Channel.EMAIL, 2)), NOW);
+                Map.of(Channel.CHAT, 4, Channel.EMAIL, 2), null), NOW);
         assertEquals(3, grown.freeFor(Channel.CHAT));
         assertEquals(1, grown.loadFor(Channel.CHAT));
         assertEquals(2, grown.freeFor(Channel.EMAIL));
         assertEquals(AgentStatus.AVAILABLE, grown.status(), "a profile change keeps the status");
 
         Agent cut = agents.put(new AgentProfile("grower", "A", 1, Map.of(), List.of("en"),
-                Map.of(Channel.CHAT, 0)), NOW);
+                Map.of(Channel.CHAT, 0), null), NOW);
         assertEquals(-1, cut.freeFor(Channel.CHAT));
         assertFalse(agents.reserve("grower", Channel.CHAT, "c-2", NOW));
         agents.release("grower", Channel.CHAT, "c-1", NOW);

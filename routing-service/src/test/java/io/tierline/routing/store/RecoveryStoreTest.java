@@ -52,7 +52,7 @@ class RecoveryStoreTest {
     }
 
     private static void availableAgent(String id) {
-        agents.put(new AgentProfile(id, "A", 1, Map.of(), List.of("en"), Map.of(Channel.CHAT, 2)), NOW);
+        agents.put(new AgentProfile(id, "A", 1, Map.of(), List.of("en"), Map.of(Channel.CHAT, 2), null), NOW);
         agents.changeStatus(id, AgentStatus.AVAILABLE, NOW);
     }
 

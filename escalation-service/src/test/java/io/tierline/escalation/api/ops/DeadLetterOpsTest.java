@@ -1,6 +1,6 @@
 package io.tierline.escalation.api.ops;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.escalation.TestEvents.asAdmin;
 import static io.tierline.escalation.TestEvents.WAIT;
 import static io.tierline.escalation.TestEvents.await;
 import static io.tierline.escalation.TestEvents.awaitConsumed;
@@ -87,7 +87,7 @@ class DeadLetterOpsTest {
         assertEquals(false, dead.get("replayed"));
 
         // replayed before the fix: a dead letter again, naming the first; nothing loops
-        given().post("/ops/dead-letters/" + id + "/replay").then().statusCode(200).body("replayed", equalTo(true));
+        asAdmin().post("/ops/dead-letters/" + id + "/replay").then().statusCode(200).body("replayed", equalTo(true));
         Map<String, Object> again = DeadLetterListing.await(contactId, 2, WAIT).get(1);
         assertEquals(DLQ + "/" + id, again.get("replayOf"));
         awaitConsumed(Topics.CONTACTS_UNRESOLVED);
@@ -97,7 +97,7 @@ class DeadLetterOpsTest {
         // the fix: the case document is repaired
         cases.updateOne(Filters.eq("_id", toTier2.caseId()), Updates.set("priority", goodPriority));
 
-        given().post("/ops/dead-letters/" + again.get("id") + "/replay").then().statusCode(200)
+        asAdmin().post("/ops/dead-letters/" + again.get("id") + "/replay").then().statusCode(200)
                 .body("replayed", equalTo(true)).body("replay.topic", equalTo(Topics.CONTACTS_UNRESOLVED));
 
         // the outcome: escalated to tier 3 in the same case
@@ -106,7 +106,7 @@ class DeadLetterOpsTest {
         ContactEscalated toTier3 = escalated.get(1);
         assertEquals(toTier2.caseId(), toTier3.caseId());
         assertEquals(3, toTier3.toTier());
-        given().get("/cases/" + toTier2.caseId()).then().statusCode(200).body("tier", equalTo(3));
+        asAdmin().get("/cases/" + toTier2.caseId()).then().statusCode(200).body("tier", equalTo(3));
         awaitConsumed(Topics.CONTACTS_UNRESOLVED);
         assertEquals(2, DeadLetterListing.forKey(contactId).size(), "the replay after the fix did not fail");
     }
@@ -122,19 +122,19 @@ class DeadLetterOpsTest {
         assertEquals(1, replays.countDocuments(Filters.eq("_id", DLQ + "/" + id)));
         assertEquals(1, replays.find(Filters.eq("_id", DLQ + "/" + id)).first().getInteger("replays"));
         DeadLetterListing.replayAgainIsAConflict(id);
-        given().queryParam("force", "true").post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
+        asAdmin().queryParam("force", "true").post("/ops/dead-letters/" + id + "/replay").then().statusCode(200)
                 .body("replay.replays", equalTo(2));
-        given().get("/ops/dead-letters/" + id).then().statusCode(200).body("replay.replays", equalTo(2));
+        asAdmin().get("/ops/dead-letters/" + id).then().statusCode(200).body("replay.replays", equalTo(2));
     }
 
     @Test
     void unknownAndMalformedIdsAreProblems() {
-        given().post("/ops/dead-letters/2-999999999/replay").then().statusCode(404)
+        asAdmin().post("/ops/dead-letters/2-999999999/replay").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        given().get("/ops/dead-letters/7-1").then().statusCode(404);
-        given().post("/ops/dead-letters/x/replay").then().statusCode(400)
+        asAdmin().get("/ops/dead-letters/7-1").then().statusCode(404);
+        asAdmin().post("/ops/dead-letters/x/replay").then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("violations[0].field", equalTo("id"));
-        given().queryParam("limit", "-3").get("/ops/dead-letters").then().statusCode(400)
+        asAdmin().queryParam("limit", "-3").get("/ops/dead-letters").then().statusCode(400)
                 .body("violations[0].field", equalTo("limit"));
     }
 }

@@ -1,5 +1,8 @@
 package io.tierline.intake.kb.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
+import io.tierline.identity.Roles;
 import io.tierline.intake.kb.KbArticle;
 import io.tierline.intake.kb.KnowledgeBase;
 import io.tierline.intake.kb.store.KbArticleStore;
@@ -19,7 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The knowledge base (L0 self-service): articles and their full-text search. */
+/**
+ * The knowledge base (L0 self-service): articles and their full-text search. Admins edit it; agents,
+ * supervisors and admins read every article; the search of published articles is open, as the self-service
+ * pages and bots that show them to customers are.
+ */
 @Path("/kb")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Knowledge base")
@@ -34,6 +41,7 @@ public class KbResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/articles/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create (201) or replace (200) an article; searchable at once on this instance")
@@ -47,6 +55,7 @@ public class KbResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/articles/{id}")
     @Operation(summary = "An article, published or not")
     public KbArticleView get(@RestPath String id) {
@@ -55,6 +64,7 @@ public class KbResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/articles")
     @Operation(summary = "Articles in id order, optionally of one language and one category")
     public List<KbArticleView> list(@RestQuery String language, @RestQuery String category,
@@ -65,6 +75,7 @@ public class KbResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/articles/{id}")
     @Operation(summary = "Delete an article; it leaves the search at once on this instance")
     public Response delete(@RestPath String id) {
@@ -76,6 +87,7 @@ public class KbResource {
     }
 
     @GET
+    @PermitAll
     @Path("/search")
     @Operation(summary = "Full-text search of the published articles: ranked hits with score and snippet")
     public KbSearchAnswer search(@RestQuery String q, @RestQuery String language, @RestQuery String category,

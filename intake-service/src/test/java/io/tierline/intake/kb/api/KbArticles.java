@@ -1,6 +1,7 @@
 package io.tierline.intake.kb.api;
 
 import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestStaff.asAdmin;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -41,7 +42,7 @@ public final class KbArticles {
     }
 
     public static ValidatableResponse put(String id, Object body) {
-        return given().contentType(ContentType.JSON).body(body).when().put("/kb/articles/{id}", id).then();
+        return asAdmin().contentType(ContentType.JSON).body(body).when().put("/kb/articles/{id}", id).then();
     }
 
     public static ValidatableResponse search(Map<String, ?> params) {
@@ -49,6 +50,6 @@ public final class KbArticles {
     }
 
     public static ValidatableResponse delete(String id) {
-        return given().when().delete("/kb/articles/{id}", id).then();
+        return asAdmin().when().delete("/kb/articles/{id}", id).then();
     }
 }

@@ -1,6 +1,6 @@
 package io.tierline.intake.kb.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tierline.intake.TestStaff.asAdmin;
 import static io.tierline.intake.kb.api.KbArticles.article;
 import static io.tierline.intake.kb.api.KbArticles.delete;
 import static io.tierline.intake.kb.api.KbArticles.put;
@@ -45,7 +45,7 @@ class KbResourceTest {
                 .body("version", equalTo(1))
                 .body("categories", equalTo(List.of("billing")))
                 .body("updatedAt", notNullValue());
-        given().get("/kb/articles/{id}", id).then().statusCode(200)
+        asAdmin().get("/kb/articles/{id}", id).then().statusCode(200)
                 .body("title", equalTo("Refund " + word))
                 .body("language", equalTo("en"))
                 .body("tags", equalTo(List.of("money back")))
@@ -95,7 +95,7 @@ class KbResourceTest {
         assertEquals(3, hitIds(Map.of("q", word)).size());
         assertEquals(1, hitIds(Map.of("q", word, "limit", "1")).size());
 
-        given().queryParam("language", "de").queryParam("category", cat).get("/kb/articles").then().statusCode(200)
+        asAdmin().queryParam("language", "de").queryParam("category", cat).get("/kb/articles").then().statusCode(200)
                 .body("id", equalTo(List.of(german)));
     }
 
@@ -107,7 +107,7 @@ class KbResourceTest {
         draft.put("published", false);
         put(id, draft).statusCode(201);
 
-        given().get("/kb/articles/{id}", id).then().statusCode(200).body("published", equalTo(false));
+        asAdmin().get("/kb/articles/{id}", id).then().statusCode(200).body("published", equalTo(false));
         assertEquals(List.of(), hitIds(Map.of("q", word)));
     }
 
@@ -118,7 +118,7 @@ class KbResourceTest {
         put(id, article("Gone " + word, "Soon.")).statusCode(201);
 
         delete(id).statusCode(204);
-        given().get("/kb/articles/{id}", id).then().statusCode(404)
+        asAdmin().get("/kb/articles/{id}", id).then().statusCode(404)
                 .contentType("application/problem+json");
         assertEquals(List.of(), hitIds(Map.of("q", word)));
         delete(id).statusCode(404).contentType("application/problem+json");
