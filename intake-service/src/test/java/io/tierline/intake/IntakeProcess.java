@@ -50,11 +50,24 @@ final class IntakeProcess implements AutoCloseable {
 
     /** @param heap the process's {@code -Xmx}, e.g. {@code 256m} */
     static IntakeProcess start(String name, int port, Map<String, String> env, String heap) throws IOException {
+        return start(name, port, env, heap, null);
+    }
+
+    /**
+     * @param heap the process's {@code -Xmx}, e.g. {@code 256m}
+     * @param cpus the CPUs the process may run on ({@code taskset -c} list), or null for any
+     */
+    static IntakeProcess start(String name, int port, Map<String, String> env, String heap, String cpus)
+            throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the ITs with `verify`");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        List<String> command = new ArrayList<>();
+        if (cpus != null) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + heap, "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
         Path log = Path.of("target/it-logs", name + ".log");
         Files.createDirectories(log.getParent());
