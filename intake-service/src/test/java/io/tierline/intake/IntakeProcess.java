@@ -26,9 +26,11 @@ final class IntakeProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final long logFrom;
     private final int port;
 
-    private IntakeProcess(Process process, Path log, int port) {
+    private IntakeProcess(Process process, Path log, long logFrom, int port) {
+        this.logFrom = logFrom;
         this.process = process;
         this.log = log;
         this.port = port;
@@ -71,10 +73,11 @@ final class IntakeProcess implements AutoCloseable {
                 .toString(), "-Xmx" + heap, "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
         Path log = Path.of("target/it-logs", name + ".log");
         Files.createDirectories(log.getParent());
+        long logFrom = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        return new IntakeProcess(builder.start(), log, port);
+        return new IntakeProcess(builder.start(), log, logFrom, port);
     }
 
     URI uri(String path) {
@@ -85,8 +88,11 @@ final class IntakeProcess implements AutoCloseable {
         return process;
     }
 
+    /** What this process wrote to its log (the file may hold earlier runs' output before it). */
     String log() throws IOException {
-        return Files.readString(log);
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(logFrom, all.length);
+        return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     void awaitReady(Duration timeout) throws InterruptedException, IOException {
