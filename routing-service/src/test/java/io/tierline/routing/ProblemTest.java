@@ -81,6 +81,8 @@ class ProblemTest {
         problem(put("/agents/" + agent, Map.of("name", "A", "tier", 1, "capacity", Map.of("FAX", 1))), 400)
                 .body("violations.field", hasItem(startsWith("capacity")));
         problem(put("/agents/" + agent, Map.of("tier", 0)), 400).body("violations.field", hasItems("name", "tier"));
+        problem(put("/agents/" + agent, Map.of("name", "A", "tier", 1, "team", "no team!")), 400)
+                .body("violations.field", hasItem("team"));
         problem(put("/agents/bad%20id!", Map.of("name", "A", "tier", 1)), 400)
                 .body("violations.field", hasItem("agentId"));
         problem(asAdmin().get("/agents/" + agent).then(), 404);

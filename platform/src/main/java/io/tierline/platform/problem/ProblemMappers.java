@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.tierline.platform.messaging.PublishFailedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -73,6 +75,25 @@ public class ProblemMappers {
         LOG.warnf("answering 503: %s", e.getMessage());
         return problem(ProblemException.unavailable(
                 "The event broker did not acknowledge in time; retry with the same Idempotency-Key", 2));
+    }
+
+    /**
+     * The store cannot be reached or dropped the connection mid-request: a 503 the caller may retry (an
+     * idempotent request, or one with its Idempotency-Key), not a 500.
+     */
+    @ServerExceptionMapper
+    public Response storeUnreachable(MongoSocketException e) {
+        return storeUnavailable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response storeTimedOut(MongoTimeoutException e) {
+        return storeUnavailable(e);
+    }
+
+    private Response storeUnavailable(RuntimeException e) {
+        LOG.warnf("answering 503: the store is unavailable (%s)", e.getMessage());
+        return problem(ProblemException.unavailable("The store is unavailable; retry (with the same Idempotency-Key)", 2));
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,10 @@ package io.tierline.platform.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +28,18 @@ class ProblemTest {
         assertEquals(503, unavailable.problem().status());
         assertEquals("3", unavailable.headers().get("Retry-After"));
         assertEquals("email", ProblemException.invalid("email", "bad").problem().violations().get(0).field());
+    }
+
+    @Test
+    void anUnreachableStoreIsA503WithRetryAfterNotA500() {
+        ProblemMappers mappers = new ProblemMappers();
+        for (Response r : List.of(
+                mappers.storeUnreachable(new MongoSocketReadException("Prematurely reached end of stream",
+                        new ServerAddress("127.0.0.1", 27017))),
+                mappers.storeTimedOut(new MongoTimeoutException("no server selected")))) {
+            assertEquals(503, r.getStatus());
+            assertEquals(Problem.MEDIA_TYPE, r.getMediaType().toString());
+            assertEquals("2", r.getHeaderString("Retry-After"));
+        }
     }
 }
