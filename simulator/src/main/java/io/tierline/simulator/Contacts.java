@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The simulated customers' contacts by contactId, and the first-offer times of contacts whose offer reached a
- * desktop before intake's answer reached the gateway (both race on different connections).
+ * The simulated customers' contacts by contactId, and what happened to contacts before intake's answer reached
+ * the gateway (both race on different connections; a post repeated after a lost answer may be acknowledged after
+ * its contact was offered, handled, even resolved): their first-offer times and their latest outcome, applied
+ * when the answer comes.
  */
 final class Contacts {
 
@@ -76,8 +78,12 @@ final class Contacts {
         }
     }
 
+    /** What the desktops did with a contact the gateway does not know yet; only the latest matters. */
+    private enum Early { ANSWERED, ESCALATED, CLOSED }
+
     private final Map<String, Track> byId = new ConcurrentHashMap<>();
     private final Map<String, Long> earlyOffers = new ConcurrentHashMap<>();
+    private final Map<String, Early> earlyOutcomes = new java.util.HashMap<>(); // guarded by this
     private final Tally tally;
     private final long warmUpMillis;
 
@@ -93,13 +99,58 @@ final class Contacts {
         }
     }
 
-    /** Intake answered with the contact's id. */
+    /** Intake answered with the contact's id; call before {@link Track#startWaiting}. */
     void bind(String contactId, Track track) {
-        byId.put(contactId, track);
+        Early outcome;
+        synchronized (this) {
+            byId.put(contactId, track);
+            outcome = earlyOutcomes.remove(contactId);
+        }
         Long offeredAt = earlyOffers.remove(contactId);
         if (offeredAt != null && track.firstOffer()) {
             recordOffer(track, offeredAt);
         }
+        if (outcome == Early.CLOSED) {
+            track.close(tally);
+        } else if (outcome != null) {
+            track.answer(tally);
+            if (outcome == Early.ESCALATED) {
+                track.escalate(tally);
+            }
+        }
+    }
+
+    /** An agent accepted the contact. */
+    void answered(String contactId) {
+        Track track = trackOr(contactId, Early.ANSWERED);
+        if (track != null) {
+            track.answer(tally);
+        }
+    }
+
+    /** An agent escalated it: it waits for the next tier. */
+    void escalated(String contactId) {
+        Track track = trackOr(contactId, Early.ESCALATED);
+        if (track != null) {
+            track.escalate(tally);
+        }
+    }
+
+    /** An agent resolved it; the track, or null if intake's answer is not back yet. */
+    Track resolved(String contactId) {
+        Track track = trackOr(contactId, Early.CLOSED);
+        if (track != null) {
+            track.close(tally);
+        }
+        return track;
+    }
+
+    private synchronized Track trackOr(String contactId, Early outcome) {
+        Track track = byId.get(contactId);
+        if (track == null) {
+            earlyOutcomes.put(contactId, outcome);
+        }
+        return track;
     }
 
     /** An offer of the contact reached a desktop at {@code nanos}; the track, or null if intake's answer is not back yet. */
@@ -115,7 +166,8 @@ final class Contacts {
         return track;
     }
 
-    Track get(String contactId) {
-        return byId.get(contactId);
+    /** The ids of every contact intake acknowledged so far. */
+    java.util.Set<String> ids() {
+        return java.util.Set.copyOf(byId.keySet());
     }
 }

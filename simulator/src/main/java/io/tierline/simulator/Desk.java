@@ -3,25 +3,36 @@ package io.tierline.simulator;
 import io.tierline.identity.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One simulated agent desktop: registers the agent, holds its SSE subscription to offers and assignments, and
  * works each offer as the agent's group says (miss, decline, or accept, then hold, then resolve or escalate,
  * then after-contact work). Each decision is drawn from a random seeded by (seed, agent, contact), so it does
  * not depend on the order in which offers happen to arrive.
+ * <p>
+ * As a production desktop behind a load balancer: it talks to its home routing instance and moves to the next
+ * one when a call or the stream finds no instance there or an error answer; it repeats a command that was not
+ * answered or answered 5xx (routing takes a repeat as the same command); after its stream was lost it signs in
+ * again once reconnected (routing signs out an agent whose desktop is gone); and after missing an offer (routing
+ * sets it AWAY) the agent comes back AVAILABLE after its accept delay.
  */
 final class Desk {
 
     private final AgentGroup group;
     private final String agentId;
     private final Http http;
-    private final String routing;
+    private final Retrying retrying;
+    private final List<String> routings;
+    private volatile int instance;
     private final Bearer agentAuth;
     private final Bearer adminAuth;
     private final long seed;
@@ -29,17 +40,30 @@ final class Desk {
     private final Tally tally;
     private final Contacts contacts;
     private final Gateway gateway;
-    private final Set<String> seenOffers = ConcurrentHashMap.newKeySet();
+    private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
+    private final Retrying.Target here = new Retrying.Target() {
+        @Override
+        public String url() {
+            return routings.get(instance);
+        }
+
+        @Override
+        public void failed() {
+            instance = (instance + 1) % routings.size();
+        }
+    };
     private volatile boolean open = true;
 
-    Desk(AgentGroup group, int n, Http http, String routing, DevTokens tokens, long seed,
-            ScheduledExecutorService timer, Tally tally, Contacts contacts, Gateway gateway) {
+    Desk(AgentGroup group, int n, Http http, Retrying retrying, List<String> routings, int home, DevTokens tokens,
+            long seed, ScheduledExecutorService timer, Tally tally, Contacts contacts, Gateway gateway) {
         this.group = group;
         this.agentId = group.agentId(n);
         this.agentAuth = Bearer.agent(tokens, agentId);
         this.adminAuth = Bearer.admin(tokens);
         this.http = http;
-        this.routing = routing;
+        this.retrying = retrying;
+        this.routings = List.copyOf(routings);
+        this.instance = home % this.routings.size();
         this.seed = seed;
         this.timer = timer;
         this.tally = tally;
@@ -57,35 +81,46 @@ final class Desk {
         Map<String, Integer> capacity = new LinkedHashMap<>();
         group.capacity().forEach((channel, n) -> capacity.put(channel.name(), n));
         body.put("capacity", capacity);
-        http.call("PUT", routing + "/agents/" + agentId, body, adminAuth.headers());
+        http.call("PUT", here.url() + "/agents/" + agentId, body, adminAuth.headers());
     }
 
     /** Opens the desktop's stream and signs the agent in as AVAILABLE; completes when routing took the sign-in. */
-    java.util.concurrent.CompletableFuture<Http.Answer> open() {
-        http.stream(routing + "/agents/" + agentId + "/assignments", agentAuth.headers(), new SseLines(this::onEvent, this::reconnect))
-                .thenAccept(r -> {
-                    if (r.statusCode() != 200) {
-                        tally.deskErrors.increment();
-                    }
-                });
-        return http.send("PUT", routing + "/agents/" + agentId + "/status", Map.of("status", "AVAILABLE"), agentAuth.headers())
-                .thenApply(this::countError);
+    CompletableFuture<Retrying.Outcome> open() {
+        stream();
+        return available();
     }
 
     void close() {
         open = false;
     }
 
-    private void reconnect() {
-        if (open) {
-            timer.schedule(() -> {
-                open();
-            }, 1, TimeUnit.SECONDS);
-        }
+    private CompletableFuture<Retrying.Outcome> available() {
+        return command("PUT", "/status", Map.of("status", "AVAILABLE"));
+    }
+
+    /** One stream connection; when it ends (or never opened) the desktop connects again, once, a second later. */
+    private void stream() {
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable reconnect = () -> {
+            if (ended.compareAndSet(false, true) && open) {
+                timer.schedule(() -> {
+                    stream();
+                    available(); // routing signed the agent out if no stream was open for its grace period
+                }, 1, TimeUnit.SECONDS);
+            }
+        };
+        http.stream(here.url() + "/agents/" + agentId + "/assignments", agentAuth.headers(),
+                new SseLines(this::onEvent, reconnect)).whenComplete((r, error) -> {
+                    if (error != null || r.statusCode() != 200) {
+                        tally.deskErrors.increment();
+                        here.failed();
+                        reconnect.run();
+                    }
+                });
     }
 
     private void onEvent(String type, String data) {
-        if (!"ContactOffered".equals(type)) {
+        if (!"ContactOffered".equals(type) && !"OfferTimedOut".equals(type)) {
             return;
         }
         JsonNode offer;
@@ -95,13 +130,17 @@ final class Desk {
             tally.deskErrors.increment();
             return;
         }
-        if (!agentId.equals(offer.path("agentId").asText()) || !seenOffers.add(offer.path("eventId").asText())) {
+        if (!agentId.equals(offer.path("agentId").asText()) || !seenEvents.add(offer.path("eventId").asText())) {
             return;
         }
         String contactId = offer.path("contactId").asText();
+        SplittableRandom r = Randoms.of(seed, agentId, contactId + "#" + offer.path("eventId").asText());
+        if ("OfferTimedOut".equals(type)) {
+            later(group.acceptDelay().sampleMillis(r), this::available); // back from the missed offer
+            return;
+        }
         tally.offers.increment();
         contacts.offered(contactId, System.nanoTime());
-        SplittableRandom r = Randoms.of(seed, agentId, contactId + "#" + offer.path("eventId").asText());
         double u = r.nextDouble();
         if (u < group.missShare()) {
             tally.missed.increment();
@@ -120,10 +159,7 @@ final class Desk {
             if (a.ok()) {
                 tally.answered.increment();
                 tally.inHandling.incrementAndGet();
-                Contacts.Track track = contacts.get(contactId);
-                if (track != null) {
-                    track.answer(tally);
-                }
+                contacts.answered(contactId);
                 handle(contactId, r);
             }
         }));
@@ -147,16 +183,13 @@ final class Desk {
 
     private void finish(String contactId, SplittableRandom r) {
         long wrapUp = group.wrapUp().sampleMillis(r);
-        Contacts.Track track = contacts.get(contactId);
         if (r.nextDouble() < group.escalateShare()) {
             post("/contacts/" + contactId + "/escalate", Map.of("reason", "needs a specialist",
                     "notes", "tier " + group.tier() + " could not solve it",
                     "diagnostics", Map.of("triedAtTier" + group.tier(), "standard checklist"))).thenAccept(a -> {
                         if (a.ok()) {
                             tally.escalated.increment();
-                            if (track != null) {
-                                track.escalate(tally);
-                            }
+                            contacts.escalated(contactId);
                         }
                     }).whenComplete((ignored, error) -> tally.inHandling.decrementAndGet());
         } else {
@@ -164,8 +197,8 @@ final class Desk {
                     "notes", "solved at tier " + group.tier())).thenAccept(a -> {
                         if (a.ok()) {
                             tally.resolved.increment();
+                            Contacts.Track track = contacts.resolved(contactId);
                             if (track != null) {
-                                track.close(tally);
                                 gateway.survey(contactId, track);
                             }
                         }
@@ -174,15 +207,30 @@ final class Desk {
         later(wrapUp, () -> post("/wrap-up/complete", null));
     }
 
-    private java.util.concurrent.CompletableFuture<Http.Answer> post(String path, Object body) {
-        return http.send("POST", routing + "/agents/" + agentId + path, body, agentAuth.headers()).thenApply(this::countError);
+    private CompletableFuture<Retrying.Outcome> post(String path, Object body) {
+        return command("POST", path, body);
     }
 
-    private Http.Answer countError(Http.Answer a) {
-        if (!a.ok()) {
-            tally.deskErrors.increment();
-        }
-        return a;
+    /** A call on the agent's own resource, repeated while unanswered or 5xx, at whichever instance answers. */
+    private CompletableFuture<Retrying.Outcome> command(String method, String path, Object body) {
+        String resource = "/agents/" + agentId + path;
+        Retrying.Target target = new Retrying.Target() {
+            @Override
+            public String url() {
+                return here.url() + resource;
+            }
+
+            @Override
+            public void failed() {
+                here.failed();
+            }
+        };
+        return retrying.send(method, target, body, agentAuth::headers).thenApply(outcome -> {
+            if (!outcome.ok()) {
+                tally.deskErrors.increment();
+            }
+            return outcome;
+        });
     }
 
     private void later(long millis, Runnable action) {

@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The simulated phone, chat, email, SMS and social gateways: posts each arrival to intake with its API key and
- * an idempotency key (retrying a failed post with the same key, as a real gateway must), lets the customer use
- * a self-service suggestion, and abandons when the customer's patience runs out before an agent answers.
+ * an idempotency key, repeating the post with the same key while intake does not acknowledge it (no answer, 5xx,
+ * 429) for up to the retry window, as a production gateway must; lets the customer use a self-service
+ * suggestion, and abandons when the customer's patience runs out before an agent answers. The contacts intake
+ * acknowledged are kept by id: what Tierline must account for.
  */
 final class Gateway {
 
-    private static final int MAX_ATTEMPTS = 3;
-
-    private final Http http;
+    private final Retrying retrying;
     private final String intake;
     private final String apiKey;
     private final Scenario scenario;
@@ -28,12 +28,13 @@ final class Gateway {
     private final Contacts contacts;
     private final Semaphore inFlight;
     private final AtomicInteger reportedRejections = new AtomicInteger();
+    private final AtomicInteger reportedFailures = new AtomicInteger();
     private final long warmUpMillis;
     private final Weighted<Integer> csat;
 
-    Gateway(Http http, String intake, String apiKey, Scenario scenario, String run, ScheduledExecutorService timer,
-            Tally tally, Contacts contacts, int maxInFlight, long warmUpMillis) {
-        this.http = http;
+    Gateway(Retrying retrying, String intake, String apiKey, Scenario scenario, String run,
+            ScheduledExecutorService timer, Tally tally, Contacts contacts, int maxInFlight, long warmUpMillis) {
+        this.retrying = retrying;
         this.intake = intake;
         this.apiKey = apiKey;
         this.scenario = scenario;
@@ -47,49 +48,50 @@ final class Gateway {
     }
 
     /**
-     * Posts the arrival now; blocks only while {@code maxInFlight} posts are already outstanding. Its latencies
-     * count from {@code dueNanos}, when the fixed schedule wanted it sent, not from when it could be: a stalled
-     * sender must not hide the wait it causes (coordinated omission).
+     * Posts the arrival now; blocks only while {@code maxInFlight} posts are already outstanding (a post being
+     * repeated holds its place). Its post-to-offer latency counts from {@code dueNanos}, when the fixed schedule
+     * wanted it sent, not from when it could be: a stalled sender must not hide the wait it causes (coordinated
+     * omission). The intake round trip is the acknowledged attempt's.
      */
     void post(Arrival arrival, long dueNanos) throws InterruptedException {
         inFlight.acquire();
         tally.posted.increment();
         Contacts.Track track = new Contacts.Track(arrival, dueNanos);
-        attempt(track, ContactBodies.of(arrival, run), 1);
-    }
-
-    private void attempt(Contacts.Track track, Map<String, Object> body, int attempt) {
-        long started = System.nanoTime();
         Map<String, String> headers = headers();
-        headers.put("Idempotency-Key", ContactBodies.ref(track.arrival, run));
-        http.send("POST", intake + "/contacts", body, headers).whenComplete((answer, error) -> {
-            boolean retry = error != null || answer.status() >= 500;
-            if (retry && attempt < MAX_ATTEMPTS) {
-                timer.schedule(() -> attempt(track, body, attempt + 1), 500L * attempt, TimeUnit.MILLISECONDS);
-                return;
-            }
-            inFlight.release();
-            if (retry) {
-                tally.failed.increment();
-            } else if (answer.ok()) {
-                if (track.arrival.atMillis() >= warmUpMillis) {
-                    tally.intake.record((System.nanoTime() - started) / 1000);
-                }
-                accepted(track, answer.body());
-            } else {
-                tally.rejected.increment();
-                if (reportedRejections.incrementAndGet() <= 3) {
-                    System.err.println("intake rejected a contact: " + answer.status() + " " + answer.body());
-                }
-            }
-        });
+        headers.put("Idempotency-Key", ContactBodies.ref(arrival, run));
+        retrying.send("POST", () -> intake + "/contacts", ContactBodies.of(arrival, run), () -> headers)
+                .whenComplete((outcome, unexpected) -> {
+                    inFlight.release();
+                    if (outcome == null || outcome.answer() == null || outcome.answer().transientFailure()) {
+                        tally.failed.increment();
+                        if (reportedFailures.incrementAndGet() <= 3) {
+                            System.err.println("gave a contact up after " + (outcome == null ? 0 : outcome.attempts())
+                                    + " attempts: " + (outcome == null ? unexpected : outcome.answer() == null
+                                            ? outcome.error() : outcome.answer().status()));
+                        }
+                    } else if (outcome.ok()) {
+                        if (outcome.attempts() > 1) {
+                            tally.repeatedPosts.increment();
+                        }
+                        if (arrival.atMillis() >= warmUpMillis) {
+                            tally.intake.record((System.nanoTime() - outcome.lastSentNanos()) / 1000);
+                        }
+                        accepted(track, outcome.answer().body());
+                    } else {
+                        tally.rejected.increment();
+                        if (reportedRejections.incrementAndGet() <= 3) {
+                            System.err.println("intake rejected a contact: " + outcome.answer().status() + " "
+                                    + outcome.answer().body());
+                        }
+                    }
+                });
     }
 
     private void accepted(Contacts.Track track, JsonNode body) {
         tally.accepted.increment();
         String contactId = body.path("contactId").asText();
-        track.startWaiting(tally);
         contacts.bind(contactId, track);
+        track.startWaiting(tally);
         SplittableRandom customer = Randoms.of(scenario.seed(), "customer", Long.toString(track.arrival.index()));
         JsonNode suggestions = body.path("suggestions");
         if (suggestions.isArray() && suggestions.size() > 0
@@ -97,7 +99,7 @@ final class Gateway {
             String articleId = suggestions.get(0).path("id").asText(null);
             Map<String, Object> deflect = new HashMap<>();
             deflect.put("articleId", articleId);
-            http.send("POST", intake + "/contacts/" + contactId + "/deflect", deflect, headers()).thenAccept(a -> {
+            retrying.send("POST", () -> intake + "/contacts/" + contactId + "/deflect", deflect, this::headers).thenAccept(a -> {
                 if (a.ok()) {
                     tally.deflected.increment();
                     track.close(tally);
@@ -112,7 +114,7 @@ final class Gateway {
         if (!track.mayAbandon()) {
             return;
         }
-        http.send("POST", intake + "/contacts/" + contactId + "/abandon", null, headers()).thenAccept(a -> {
+        retrying.send("POST", () -> intake + "/contacts/" + contactId + "/abandon", null, this::headers).thenAccept(a -> {
             if (a.ok()) {
                 tally.abandoned.increment();
                 track.close(tally);
@@ -127,8 +129,8 @@ final class Gateway {
             return;
         }
         int score = csat.pick(customer);
-        http.send("POST", intake + "/contacts/" + contactId + "/survey",
-                Map.of("score", score, "comment", "simulated"), headers()).thenAccept(a -> {
+        retrying.send("POST", () -> intake + "/contacts/" + contactId + "/survey",
+                Map.of("score", score, "comment", "simulated"), this::headers).thenAccept(a -> {
                     if (a.ok()) {
                         tally.surveys.increment();
                     }

@@ -17,10 +17,15 @@ final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An answer: status and parsed JSON body (null when empty or not JSON). */
-    record Answer(int status, JsonNode body) {
+    /** An answer: status, parsed JSON body (null when empty or not JSON) and {@code Retry-After} in seconds (or -1). */
+    record Answer(int status, JsonNode body, long retryAfterSeconds) {
         boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** Worth repeating: the service is restarting, overloaded or lost its store or broker for a moment. */
+        boolean transientFailure() {
+            return status >= 500 || status == 429;
         }
     }
 
@@ -40,7 +45,7 @@ final class Http {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(write(body)));
         return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(r -> new Answer(r.statusCode(), read(r.body())));
+                .thenApply(r -> new Answer(r.statusCode(), read(r.body()), retryAfter(r)));
     }
 
     /** Blocking PUT/POST for set-up; throws unless 2xx. */
@@ -57,6 +62,14 @@ final class Http {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         headers.forEach(b::header);
         return client.sendAsync(b.build(), HttpResponse.BodyHandlers.fromLineSubscriber(lines));
+    }
+
+    private static long retryAfter(HttpResponse<?> r) {
+        try {
+            return r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1; // an HTTP date: not used by Tierline
+        }
     }
 
     private static byte[] write(Object body) {

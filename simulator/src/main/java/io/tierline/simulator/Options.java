@@ -9,14 +9,18 @@ import java.util.Map;
 
 /**
  * The command line: {@code --scenario quiet-day|<file.yaml> --intake URL --routing URL [--duration PT5M]
- * [--seed N] [--summary-json FILE] [--max-in-flight N] [--drain PT1M]}: after the arrivals end, {@code --drain}
- * waits (at most that long) until no contact is waiting or being handled; the gateway API key comes from the environment
+ * [--seed N] [--summary-json FILE] [--max-in-flight N] [--drain PT1M] [--retry-window PT1M]}: after the arrivals
+ * end, {@code --drain} waits (at most that long) until no contact is waiting or being handled; {@code --retry-window}
+ * is how long a gateway or desktop repeats a call that found no answer, 5xx or 429; the gateway API key comes from the environment
  * ({@code TIERLINE_GATEWAY_API_KEY}), never from the command line (it would show in the process list). The desktops
  * and the queue set-up call routing with tokens signed by the key in the file {@code TIERLINE_JWT_SIGNING_KEY_FILE}
  * names (the local run's development key: an agent's token per desk, an admin's for the queues and agents).
  */
 record Options(String scenario, String intake, String routing, Duration duration, Long seed, String apiKey,
-        String summaryJson, int maxInFlight, Duration drain, Duration warmUp, DevTokens tokens) {
+        String summaryJson, int maxInFlight, Duration drain, Duration warmUp, Duration retryWindow, DevTokens tokens) {
+
+    /** How long a gateway or desktop repeats a call that is not answered, or answered 5xx or 429. */
+    static final Duration RETRY_WINDOW = Duration.ofMinutes(1);
 
     static Options parse(String[] args, Map<String, String> env) {
         String scenario = "quiet-day";
@@ -28,6 +32,7 @@ record Options(String scenario, String intake, String routing, Duration duration
         int maxInFlight = 512;
         Duration drain = Duration.ZERO;
         Duration warmUp = Duration.ZERO;
+        Duration retryWindow = RETRY_WINDOW;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -47,11 +52,12 @@ record Options(String scenario, String intake, String routing, Duration duration
                 case "--max-in-flight" -> maxInFlight = Integer.parseInt(v);
                 case "--drain" -> drain = Duration.parse(v);
                 case "--warm-up" -> warmUp = Duration.parse(v);
+                case "--retry-window" -> retryWindow = Duration.parse(v);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
             }
         }
         return new Options(scenario, strip(intake), strip(routing), duration, seed,
-                env.get("TIERLINE_GATEWAY_API_KEY"), summary, maxInFlight, drain, warmUp,
+                env.get("TIERLINE_GATEWAY_API_KEY"), summary, maxInFlight, drain, warmUp, retryWindow,
                 tokens(env.get("TIERLINE_JWT_SIGNING_KEY_FILE")));
     }
 
@@ -70,7 +76,7 @@ record Options(String scenario, String intake, String routing, Duration duration
     static String usage() {
         return "usage: simulator [--scenario " + String.join("|", ScenarioLoader.SHIPPED) + "|FILE.yaml]"
                 + " [--intake URL] [--routing URL] [--duration ISO-8601] [--seed N] [--summary-json FILE]"
-                + " [--max-in-flight N] [--drain ISO-8601] [--warm-up ISO-8601]\n  environment: TIERLINE_GATEWAY_API_KEY (the gateway key intake expects),"
+                + " [--max-in-flight N] [--drain ISO-8601] [--warm-up ISO-8601] [--retry-window ISO-8601]\n  environment: TIERLINE_GATEWAY_API_KEY (the gateway key intake expects),"
                 + " TIERLINE_JWT_SIGNING_KEY_FILE (the PEM key that signs the desktops' and the admin's tokens)";
     }
 

@@ -31,11 +31,13 @@ public final class Simulator {
     private final Scenario scenario;
     private final Options options;
     private final Tally tally = new Tally();
+    private final Contacts contacts;
     private Summary summary;
 
     Simulator(Scenario scenario, Options options) {
         this.scenario = scenario;
         this.options = options;
+        this.contacts = new Contacts(tally, options.warmUp().toMillis());
     }
 
     public static void main(String[] args) {
@@ -66,22 +68,77 @@ public final class Simulator {
     public static Map<String, Object> runForFigures(Scenario scenario, String intake, String routing, String apiKey,
             DevTokens tokens, Duration drain, Duration warmUp) {
         Simulator simulator = new Simulator(scenario, new Options(scenario.name(), intake, routing, null, null, apiKey,
-                null, 4096, drain, warmUp, tokens));
+                null, 4096, drain, warmUp, Options.RETRY_WINDOW, tokens));
         if (simulator.run() != 0) {
             throw new IllegalStateException("the simulation failed; see its output");
         }
         return simulator.summary.figures();
     }
 
+    /**
+     * Starts a scenario against running services in the background, for tests that act on Tierline while the
+     * traffic flows (kill a service, stop the broker): the gateways repeat a post for up to {@code retryWindow},
+     * the desktops move between the routing instances (comma-separated) and repeat their commands.
+     */
+    public static Simulation start(Scenario scenario, String intake, String routing, String apiKey, DevTokens tokens,
+            Duration drain, Duration retryWindow) {
+        Simulator simulator = new Simulator(scenario, new Options(scenario.name(), intake, routing, null, null, apiKey,
+                null, 4096, drain, Duration.ZERO, retryWindow, tokens));
+        return new Simulation(simulator);
+    }
+
+    /** A simulation running in the background. */
+    public static final class Simulation {
+        private final Simulator simulator;
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+        private Simulation(Simulator simulator) {
+            this.simulator = simulator;
+            Thread runner = new Thread(() -> exit.complete(simulator.run()), "simulation");
+            runner.setDaemon(true);
+            runner.start();
+        }
+
+        /** Whether the agents are signed in and arrivals have begun. */
+        public boolean trafficStarted() {
+            return simulator.trafficStarted;
+        }
+
+        /** The ids of the contacts intake has acknowledged (2xx) so far. */
+        public java.util.Set<String> acknowledged() {
+            return simulator.contacts.ids();
+        }
+
+        /** Ends the arrivals now (before the scenario's duration); the run then drains and ends. */
+        public void stopArrivals() {
+            simulator.stopped = true;
+        }
+
+        /** Waits for the end of the run (arrivals, then the drain) and answers the summary figures. */
+        public Map<String, Object> await(Duration atMost) throws InterruptedException, TimeoutException {
+            try {
+                if (exit.get(atMost.toMillis(), TimeUnit.MILLISECONDS) != 0) {
+                    throw new IllegalStateException("the simulation failed; see its output");
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            return simulator.summary.figures();
+        }
+    }
+
+    private volatile boolean stopped;
+    private volatile boolean trafficStarted;
+
     int run() {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("sim-timer"));
         ExecutorService io = Executors.newFixedThreadPool(4, daemon("sim-http"));
         Http http = new Http(io, Duration.ofSeconds(30));
+        Retrying retrying = new Retrying(http, timer, options.retryWindow());
         long warmUp = options.warmUp().toMillis();
-        Contacts contacts = new Contacts(tally, warmUp);
-        Gateway gateway = new Gateway(http, options.intake(), options.apiKey(), scenario, runId, timer, tally, contacts,
-                options.maxInFlight(), warmUp);
+        Gateway gateway = new Gateway(retrying, options.intake(), options.apiKey(), scenario, runId, timer, tally,
+                contacts, options.maxInFlight(), warmUp);
         System.out.printf("Scenario %s (seed %d, %s, %d agents): %s%n", scenario.name(), scenario.seed(),
                 scenario.duration(), scenario.agentCount(), scenario.description());
         try {
@@ -95,9 +152,8 @@ public final class Simulator {
             List<Desk> desks = new ArrayList<>();
             for (AgentGroup group : scenario.agents()) {
                 for (int n = 1; n <= group.count(); n++) {
-                    String routing = routings.get(desks.size() % routings.size());
-                    Desk desk = new Desk(group, n, http, routing, options.tokens(), scenario.seed(), timer, tally,
-                            contacts, gateway);
+                    Desk desk = new Desk(group, n, http, retrying, routings, desks.size(), options.tokens(),
+                            scenario.seed(), timer, tally, contacts, gateway);
                     desk.register();
                     desks.add(desk);
                 }
@@ -105,6 +161,7 @@ public final class Simulator {
             signIn(desks);
             System.out.printf("%d queues and %d agents ready; traffic starts (run %s)%n", scenario.queues().size(),
                     desks.size(), runId);
+            trafficStarted = true;
             long start = System.nanoTime();
             var progress = timer.scheduleAtFixedRate(() -> progress(start), 5, 5, TimeUnit.SECONDS);
             arrivals(start, gateway);
@@ -154,7 +211,7 @@ public final class Simulator {
         ArrivalSchedule schedule = new ArrivalSchedule(scenario);
         long until = scenario.duration().toMillis();
         Arrival a;
-        while ((a = schedule.next(until)) != null) {
+        while (!stopped && (a = schedule.next(until)) != null) {
             long due = start + a.atMillis() * 1_000_000;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
@@ -166,8 +223,8 @@ public final class Simulator {
             gateway.post(a, due);
         }
         long end = start + until * 1_000_000;
-        while (System.nanoTime() < end) {
-            LockSupport.parkNanos(end - System.nanoTime());
+        while (!stopped && System.nanoTime() < end) {
+            LockSupport.parkNanos(Math.min(end - System.nanoTime(), 200_000_000L));
         }
     }
 

@@ -29,8 +29,8 @@ final class Summary {
 
     String table() {
         StringBuilder b = new StringBuilder("\nSummary of ").append(scenario.name()).append('\n');
-        b.append(String.format(Locale.ROOT, "  %-32s %12s%n", "", "count"));
-        tally.counts().forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-32s %12d%n", k, v)));
+        b.append(String.format(Locale.ROOT, "  %-42s %12s%n", "", "count"));
+        tally.counts().forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-42s %12d%n", k, v)));
         row(b, "post-to-offer (ms)", tally.postToOffer);
         row(b, "intake round trip (ms)", tally.intake);
         return b.toString();
@@ -41,7 +41,7 @@ final class Summary {
     }
 
     private static void row(StringBuilder b, String name, Latencies l) {
-        b.append(String.format(Locale.ROOT, "  %-32s n=%d p50 %.1f  p99 %.1f  p99.9 %.1f%n", name, l.count(),
+        b.append(String.format(Locale.ROOT, "  %-42s n=%d p50 %.1f  p99 %.1f  p99.9 %.1f%n", name, l.count(),
                 l.percentileMillis(0.5), l.percentileMillis(0.99), l.percentileMillis(0.999)));
     }
 

@@ -12,6 +12,8 @@ final class Tally {
     final LongAdder accepted = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder failed = new LongAdder();
+    /** Contacts acknowledged only after intake was asked more than once (it was restarting, overloaded, ...). */
+    final LongAdder repeatedPosts = new LongAdder();
     final LongAdder offers = new LongAdder();
     final LongAdder answered = new LongAdder();
     final LongAdder declined = new LongAdder();
@@ -37,7 +39,8 @@ final class Tally {
         m.put("contacts posted", posted.sum());
         m.put("accepted by intake (202)", accepted.sum());
         m.put("rejected by intake (4xx)", rejected.sum());
-        m.put("failed posts (5xx, I/O)", failed.sum());
+        m.put("given up (no 2xx within the retry window)", failed.sum());
+        m.put("acknowledged after repeating", repeatedPosts.sum());
         m.put("deflected (L0)", deflected.sum());
         m.put("offers received", offers.sum());
         m.put("offers accepted", answered.sum());

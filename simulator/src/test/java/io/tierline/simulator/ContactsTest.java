@@ -33,4 +33,30 @@ class ContactsTest {
         assertEquals(3.0, tally.postToOffer.percentileMillis(0.0), 0.003);
         assertEquals(5.0, tally.postToOffer.percentileMillis(1.0), 0.005);
     }
+
+    @Test
+    void aContactHandledBeforeIntakesAnswerCameBackIsNotCountedAsWaiting() {
+        Tally tally = new Tally();
+        Contacts contacts = new Contacts(tally, 0);
+        // intake's first answer was lost; routing offered, an agent took and resolved it; the repeat is answered now
+        contacts.answered("resolved-first");
+        contacts.resolved("resolved-first");
+        // escalated at L1 before the answer, not yet taken at L2: waiting again
+        contacts.answered("escalated-first");
+        contacts.escalated("escalated-first");
+        // only taken so far
+        contacts.answered("answered-first");
+
+        for (String id : new String[] {"resolved-first", "escalated-first", "answered-first"}) {
+            Contacts.Track track = track(id.length(), 0, 0);
+            contacts.bind(id, track);
+            track.startWaiting(tally);
+        }
+
+        assertEquals(1, tally.waiting.get(), "only the escalated contact waits, for L2");
+        contacts.answered("escalated-first");
+        assertEquals(0, tally.waiting.get());
+        Contacts.Track known = contacts.resolved("answered-first");
+        assertEquals(false, known.mayAbandon(), "a resolved contact is not abandoned");
+    }
 }
