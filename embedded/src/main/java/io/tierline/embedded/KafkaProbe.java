@@ -90,6 +90,33 @@ public final class KafkaProbe implements AutoCloseable {
         return matched;
     }
 
+    /**
+     * Every record of the topic written before this call: read from the beginning up to the end offsets it finds
+     * first (fails if they cannot be read within the timeout).
+     */
+    public List<ConsumerRecord<String, String>> upToNow(String topic, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            var partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + topic + " up to " + ends + " in " + timeout);
+                }
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
     /** All records with this key, waiting until at least {@code count} arrived. */
     public List<ConsumerRecord<String, String>> awaitKey(String topic, String key, int count, Duration timeout) {
         return await(topic, r -> key.equals(r.key()), count, timeout);

@@ -3,16 +3,12 @@ package io.tierline.system;
 import io.tierline.embedded.JvmTokens;
 import io.tierline.events.ContactOffered;
 import io.tierline.events.OfferTimedOut;
-import io.tierline.events.TierlineEvent;
-import io.tierline.events.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -21,10 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Agent desktops driven by routing's own event log: one consumer reads {@code contacts.assignments} and
@@ -40,65 +32,29 @@ final class SimulatedDesktops implements AutoCloseable {
 
     private final List<String> instances;
     private final Map<String, Integer> homes;
-    private final AssignmentLedger ledger;
-    private final String bootstrapServers;
     private final ScheduledExecutorService workers = Executors.newScheduledThreadPool(24);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong fallbacks = new AtomicLong();
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Thread reader;
-    private final java.util.function.Predicate<ContactOffered> escalates;
-    private final boolean retryServerErrors;
+    private final LedgerFeed feed;
 
     SimulatedDesktops(List<String> instances, Map<String, Integer> homes, AssignmentLedger ledger,
             String bootstrapServers) {
-        this(instances, homes, ledger, bootstrapServers, offer -> false, false);
-    }
-
-    /**
-     * Desktops that escalate the offers {@code escalates} picks instead of resolving them and, with
-     * {@code retryServerErrors}, repeat a command answered 5xx (as a desktop does while a store is away).
-     */
-    SimulatedDesktops(List<String> instances, Map<String, Integer> homes, AssignmentLedger ledger,
-            String bootstrapServers, java.util.function.Predicate<ContactOffered> escalates, boolean retryServerErrors) {
-        this.escalates = escalates;
-        this.retryServerErrors = retryServerErrors;
         this.instances = List.copyOf(instances);
         this.homes = Map.copyOf(homes);
-        this.ledger = ledger;
-        this.bootstrapServers = bootstrapServers;
-        this.reader = new Thread(this::read, "desktops-reader");
-        reader.setDaemon(true);
-        reader.start();
+        this.feed = new LedgerFeed(bootstrapServers, ledger, event -> {
+            if (event instanceof ContactOffered offered) {
+                workers.execute(() -> handle(offered));
+            } else if (event instanceof OfferTimedOut timedOut) {
+                workers.execute(() -> available(timedOut.agentId()));
+            }
+        });
     }
 
     /** How many calls went to another instance than the agent's home one. */
     long fallbacks() {
         return fallbacks.get();
-    }
-
-    private void read() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.CONTACTS_ASSIGNMENTS, Topics.CONTACTS_RESOLVED)) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (running.get()) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    TierlineEvent event = ledger.add(record.value(), Instant.ofEpochMilli(record.timestamp()));
-                    if (event instanceof ContactOffered offered) {
-                        workers.execute(() -> handle(offered));
-                    } else if (event instanceof OfferTimedOut timedOut) {
-                        workers.execute(() -> available(timedOut.agentId()));
-                    }
-                }
-            }
-        }
     }
 
     void available(String agentId) {
@@ -113,13 +69,8 @@ final class SimulatedDesktops implements AutoCloseable {
         }
         long handleMillis = ThreadLocalRandom.current().nextLong(100, 600);
         workers.schedule(() -> {
-            if (escalates.test(offer)) {
-                call(agent, "POST", "/agents/" + agent + "/contacts/" + offer.contactId() + "/escalate",
-                        "{\"reason\":\"needs L2\",\"notes\":\"tried the usual\"}");
-            } else {
-                call(agent, "POST", "/agents/" + agent + "/contacts/" + offer.contactId() + "/resolve",
-                        "{\"resolutionCode\":\"DONE\"}");
-            }
+            call(agent, "POST", "/agents/" + agent + "/contacts/" + offer.contactId() + "/resolve",
+                    "{\"resolutionCode\":\"DONE\"}");
             call(agent, "POST", "/agents/" + agent + "/wrap-up/complete", "{}");
         }, handleMillis, TimeUnit.MILLISECONDS);
     }
@@ -136,7 +87,7 @@ final class SimulatedDesktops implements AutoCloseable {
                             .header("Authorization", "Bearer " + tokens.computeIfAbsent(agentId, JvmTokens.get()::agent))
                             .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
                     int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status != 503 && !(retryServerErrors && status >= 500)) {
+                    if (status != 503) {
                         if (i > 0) {
                             fallbacks.incrementAndGet();
                         }
@@ -167,6 +118,6 @@ final class SimulatedDesktops implements AutoCloseable {
         running.set(false);
         workers.shutdownNow();
         workers.awaitTermination(10, TimeUnit.SECONDS);
-        reader.join(5000);
+        feed.close();
     }
 }

@@ -93,6 +93,13 @@ public interface MetricsConfig {
         @WithDefault("0")
         int standbyReplicas();
 
+        /**
+         * The Kafka Streams consumers' {@code session.timeout.ms}: how long an instance that stopped without leaving
+         * (killed, host lost) still owns its tasks, and the KPI queries routed to it answer 503.
+         */
+        @WithDefault("PT45S")
+        Duration sessionTimeout();
+
         /** Local state directory; absent: a new temporary directory per start (state restores from changelogs). */
         Optional<String> stateDir();
     }

@@ -108,6 +108,7 @@ public class KpiStreams {
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self().host() + ":" + self().port());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(s.stateDir()));
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), (int) s.sessionTimeout().toMillis());
         p.put(StreamsConfig.producerPrefix("acks"), "all");
         return p;
     }
