@@ -2,6 +2,8 @@ package io.tierline.intake.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
@@ -11,17 +13,24 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The customer profile intake keeps for repeat detection: per customer and category, the latest contact and
  * when it was received (collection {@code customer_history}, one document per customer and category, keyed by
- * both). Read and written by key only, so a lookup costs one indexed read however many contacts there are.
+ * both as the string {@code <length of the category>:<category>|<customerId>}, unambiguous whatever the two
+ * contain). Read and written by key only, so a
+ * lookup costs one indexed read however many contacts there are. A string key, not an embedded document: the
+ * file-backed embedded store (the local run's) stops finding document keys once it holds a few hundred, and
+ * every later upsert failed on the existing key.
  */
 @ApplicationScoped
 public class CustomerHistoryStore {
 
     static final String COLLECTION = "customer_history";
+    private static final String CUSTOMER = "customer";
+    private static final String CATEGORY = "category";
     private static final String CONTACT_ID = "contactId";
     private static final String RECEIVED_AT = "receivedAt";
 
@@ -45,15 +54,26 @@ public class CustomerHistoryStore {
 
     /**
      * Records the contact as the customer's latest in its category. Two contacts of one customer and category
-     * arriving in the same instant: the later write wins, either is a correct "latest".
+     * arriving in the same instant: the later write wins, either is a correct "latest". The first two of a
+     * customer and category at once both try to insert the document and one fails on its key (MongoDB retries
+     * such an upsert itself from 4.2 on, other servers of its protocol do not): that one is repeated as the
+     * update it now is.
      */
     public void record(String customerId, String category, String contactId, Instant receivedAt) {
-        history.updateOne(eq("_id", key(customerId, category)),
-                Updates.combine(Updates.set(CONTACT_ID, contactId), Updates.set(RECEIVED_AT, Date.from(receivedAt))),
-                new UpdateOptions().upsert(true));
+        Bson filter = eq("_id", key(customerId, category));
+        Bson update = Updates.combine(Updates.set(CUSTOMER, customerId), Updates.set(CATEGORY, category),
+                Updates.set(CONTACT_ID, contactId), Updates.set(RECEIVED_AT, Date.from(receivedAt)));
+        try {
+            history.updateOne(filter, update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            history.updateOne(filter, update);
+        }
     }
 
-    private static Document key(String customerId, String category) {
-        return new Document("customer", customerId).append("category", category);
+    static String key(String customerId, String category) {
+        return category.length() + ":" + category + "|" + customerId;
     }
 }
