@@ -4,6 +4,7 @@ import io.tierline.escalation.Case;
 import io.tierline.escalation.HistoryEntry;
 import io.tierline.escalation.config.EscalationConfig;
 import io.tierline.escalation.store.CaseStore;
+import io.tierline.escalation.store.ResolvedContacts;
 import io.tierline.events.ContactEvent;
 import io.tierline.events.ContactReceived;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
  * a case with a {@code REPEAT_CONTACT} entry, and a closed case is reopened, when the case is open or closed within
  * the repeat window before the contact arrived, and it is the case of the contact intake says it repeats
  * ({@code repeatOf}) or, failing that, a case of the same customer and category. Later escalations of the new
- * contact then land in the same case. A reopened case is announced to the customer ({@code REOPENED}).
+ * contact then land in the same case. A contact already seen resolved (its ContactResolved was consumed first)
+ * is attached to a closed case without reopening it. A reopened case is announced to the customer ({@code REOPENED}).
  * Idempotent: the entry carries the event's id, and a redelivery re-publishes the same notification.
  */
 @ApplicationScoped
@@ -28,12 +30,15 @@ public class RepeatContactHandler {
     private static final int ATTEMPTS = 3;
 
     private final CaseStore store;
+    private final ResolvedContacts resolvedContacts;
     private final EscalationPublisher publisher;
     private final Duration window;
     private final Clock clock;
 
-    RepeatContactHandler(CaseStore store, EscalationPublisher publisher, EscalationConfig config, Clock clock) {
+    RepeatContactHandler(CaseStore store, ResolvedContacts resolvedContacts, EscalationPublisher publisher,
+            EscalationConfig config, Clock clock) {
         this.store = store;
+        this.resolvedContacts = resolvedContacts;
         this.publisher = publisher;
         this.window = config.repeatWindow();
         this.clock = clock;
@@ -57,8 +62,10 @@ public class RepeatContactHandler {
                 return;
             }
             Case c = found.get();
+            // seen resolved before seen arriving (the topics are consumed apart): recorded, but nothing to reopen for
+            boolean reopen = !c.isOpen() && !resolvedContacts.contains(received.contactId());
             var entry = new HistoryEntry.RepeatContact(received.eventId(), arrived, now, received.contactId(),
-                    received.channel(), received.subject(), !c.isOpen());
+                    received.channel(), received.subject(), reopen);
             if (store.attachRepeat(c, entry)) {
                 LOG.infof("case %s: repeat contact %s attached%s", c.caseNumber(), received.contactId(),
                         entry.reopened() ? ", case reopened" : "");

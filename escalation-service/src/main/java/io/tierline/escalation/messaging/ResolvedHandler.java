@@ -3,6 +3,7 @@ package io.tierline.escalation.messaging;
 import io.tierline.escalation.Case;
 import io.tierline.escalation.HistoryEntry;
 import io.tierline.escalation.store.CaseStore;
+import io.tierline.escalation.store.ResolvedContacts;
 import io.tierline.events.ContactResolved;
 import io.tierline.events.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * A contact was resolved: close its open case with a RESOLVED entry and tell the customer. A contact
- * without an open case changes nothing (most contacts are resolved at tier 1 without a case).
+ * A contact was resolved: remember it ({@link ResolvedContacts}), close its open case with a RESOLVED entry and
+ * tell the customer. A contact without an open case changes nothing more (most contacts are resolved at tier 1
+ * without a case).
  */
 @ApplicationScoped
 public class ResolvedHandler {
@@ -20,11 +22,13 @@ public class ResolvedHandler {
     private static final Logger LOG = Logger.getLogger(ResolvedHandler.class);
 
     private final CaseStore store;
+    private final ResolvedContacts resolvedContacts;
     private final EscalationPublisher publisher;
     private final Clock clock;
 
-    ResolvedHandler(CaseStore store, EscalationPublisher publisher, Clock clock) {
+    ResolvedHandler(CaseStore store, ResolvedContacts resolvedContacts, EscalationPublisher publisher, Clock clock) {
         this.store = store;
+        this.resolvedContacts = resolvedContacts;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -33,6 +37,8 @@ public class ResolvedHandler {
         if (event.contactId() == null || event.contactId().isBlank()) {
             throw new MalformedEventException("ContactResolved " + event.eventId() + " without contactId");
         }
+        // first, so that a repeat contact seen arriving after this does not reopen its case
+        resolvedContacts.record(event.contactId(), event.occurredAt() == null ? Now.of(clock) : event.occurredAt());
         Optional<Case> closed = store.withEntry(event.eventId()).or(() -> close(event));
         closed.ifPresent(c -> {
             boolean awaitingEngineering = c.isOpen() && c.engineering() != null && c.engineering().awaitingAnswer();

@@ -214,11 +214,12 @@ public class CaseStore {
     }
 
     /**
-     * Attaches a repeat contact: to the case while it is open, or (with {@code reopen}) to the case while it is
-     * closed, reopening it. False if the case is no longer in that state or the contact was attached already.
+     * Attaches a repeat contact to the case while it is still in the state it was read in (open, or closed: then
+     * reopening it if the entry says so). False if the case changed state meanwhile or the contact was attached
+     * already.
      */
     public boolean attachRepeat(Case c, HistoryEntry.RepeatContact entry) {
-        CaseStatus expected = entry.reopened() ? CaseStatus.RESOLVED : CaseStatus.OPEN;
+        CaseStatus expected = c.isOpen() ? CaseStatus.OPEN : CaseStatus.RESOLVED;
         var updates = new ArrayList<Bson>(List.of(
                 Updates.push("history", HistoryDocuments.toDocument(entry)),
                 Updates.addToSet("contactIds", entry.contactId()),

@@ -147,6 +147,28 @@ class RepeatContactTest {
                 .body("history.kind", contains("ESCALATED", "RESOLVED"));
     }
 
+    @Test
+    void aRepeatContactAlreadySeenResolvedJoinsTheClosedCaseWithoutReopeningIt() {
+        String first = unique("c");
+        var customer = customer(unique("cust"), Segment.STANDARD);
+        String caseId = closedCase(first, customer);
+
+        // handled and resolved at tier 1 before escalation consumed its arrival (two topics, consumed apart)
+        String quick = unique("c");
+        send(Topics.CONTACTS_RESOLVED, resolved(quick, customer.id(), 1, null));
+        awaitConsumed(Topics.CONTACTS_RESOLVED);
+        send(Topics.CONTACTS_RECEIVED, received(quick, customer, "billing", Instant.now(), first));
+        awaitConsumed(Topics.CONTACTS_RECEIVED);
+
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("contactIds", contains(first, quick))
+                .body("history.kind", contains("ESCALATED", "RESOLVED", "REPEAT_CONTACT"))
+                .body("history[2].reopened", equalTo(false));
+        assertTrue(settleType(Topics.CUSTOMERS_NOTIFICATIONS, quick, CustomerNotified.class).isEmpty(),
+                "the customer is not told of a reopening that did not happen");
+    }
+
     /** Escalates a new contact of the customer (category billing), resolves it, and returns its closed case. */
     private static String closedCase(String contactId, Customer customer) {
         send(Topics.CONTACTS_UNRESOLVED, unresolved(contactId, customer, 1, "l1-en", null, 0, Priority.NORMAL));
