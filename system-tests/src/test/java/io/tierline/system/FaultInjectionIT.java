@@ -220,11 +220,16 @@ class FaultInjectionIT {
                 .collect(Collectors.toSet());
         Set<String> offeredAtL2 = ledger.all(ContactOffered.class).stream().filter(o -> o.tier() > 1)
                 .map(ContactOffered::contactId).collect(Collectors.toSet());
+        Set<String> escalated = escalatedSoFar();
+        Set<String> inCases = caseContacts();
+        List<String> withoutCase = escalated.stream().filter(c -> !inCases.contains(c)).toList();
+        assertEquals(List.of(), withoutCase, "after " + fault + ": escalated contacts without a case");
         long done = acknowledged.stream().filter(resolved::contains).count();
         long atL2 = acknowledged.stream().filter(c -> !resolved.contains(c) && offeredAtL2.contains(c)).count();
         System.out.printf("after %s: %d acknowledged, each received once: %d resolved, %d at L2 not yet resolved,"
-                + " %d waiting, in handling at L1 or being escalated; 0 doubled, 0 over capacity; %s%n", fault,
-                acknowledged.size(), done, atL2, acknowledged.size() - done - atL2, kpisWithinResolves(fault));
+                + " %d waiting, in handling at L1 or being escalated; %d escalated, each in a case; 0 doubled, 0 over"
+                + " capacity; %s%n", fault, acknowledged.size(), done, atL2, acknowledged.size() - done - atL2,
+                escalated.size(), kpisWithinResolves(fault));
     }
 
     /**
@@ -246,6 +251,34 @@ class FaultInjectionIT {
         assertTrue(fcr[1] <= resolves, "after " + fault + ": FCR counts " + fcr[1] + " resolves of " + resolves);
         assertTrue(fcr[0] <= fcr[1], "after " + fault + ": FCR " + fcr[0] + "/" + fcr[1]);
         return String.format("KPI FCR %d/%d of %d resolves on the topic", fcr[0], fcr[1], resolves);
+    }
+
+    /** The contacts on {@code contacts.escalated} now: escalation publishes ContactEscalated after storing the case. */
+    private static Set<String> escalatedSoFar() {
+        try (KafkaProbe probe = new KafkaProbe(kafka.address())) {
+            return probe.upToNow(Topics.CONTACTS_ESCALATED, Duration.ofSeconds(30)).stream()
+                    .filter(r -> r.value().contains("\"type\":\"ContactEscalated\""))
+                    .map(r -> EventJson.read(r.value(), ContactEscalated.class).contactId()).collect(Collectors.toSet());
+        }
+    }
+
+    /** Every contact of every case in escalation's store. */
+    private static Set<String> caseContacts() {
+        return cases().stream().flatMap(c -> ((List<?>) c.get("contactIds")).stream()).map(String.class::cast)
+                .collect(Collectors.toSet());
+    }
+
+    /** Every case, with its contacts (the list view has only the opening one). */
+    private static List<Map<String, Object>> cases() {
+        String escalation = urls("escalation-service").get(0);
+        // right after the store is back, escalation may answer 503 until its driver finds the store again
+        return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().auth().oauth2(TOKENS.admin()).queryParam("limit", 500).get(escalation + "/cases"),
+                        r -> r.statusCode() == 200)
+                .then().extract().jsonPath().getList("$").stream()
+                .map(c -> given().auth().oauth2(TOKENS.admin()).get(escalation + "/cases/" + ((Map<?, ?>) c).get("caseId"))
+                        .then().statusCode(200).extract().jsonPath().<String, Object>getMap("$"))
+                .toList();
     }
 
     private static Map<String, Set<String>> receivedEvents(int atLeast) {
@@ -275,12 +308,7 @@ class FaultInjectionIT {
     private static void reconcile(List<String> acknowledged) throws Exception {
         Set<String> contacts = new HashSet<>(acknowledged);
         Map<String, Set<String>> receivedEvents = receivedEvents(acknowledged.size());
-        Set<String> escalated = new HashSet<>();
-        try (KafkaProbe probe = new KafkaProbe(kafka.address())) {
-            for (var r : probe.await(Topics.CONTACTS_ESCALATED, r -> true, 1, Duration.ofSeconds(10))) {
-                escalated.add(EventJson.read(r.value(), ContactEscalated.class).contactId());
-            }
-        }
+        Set<String> escalated = escalatedSoFar();
         List<String> missing = acknowledged.stream().filter(c -> !receivedEvents.containsKey(c)).toList();
         assertEquals(List.of(), missing, "acknowledged contacts without a ContactReceived");
         Map<String, Set<String>> doubled = receivedEvents.entrySet().stream().filter(e -> contacts.contains(e.getKey()))
@@ -305,11 +333,7 @@ class FaultInjectionIT {
 
         // a case carries every contact of its customer's issue: a repeat contact joins the case of the contact it
         // repeats (reopening it if it was closed) and its escalation lands there, so cases are matched by contactIds
-        String escalation = urls("escalation-service").get(0);
-        List<Map<String, Object>> cases = given().auth().oauth2(TOKENS.admin()).queryParam("limit", 500)
-                .get(escalation + "/cases").then().statusCode(200).extract().jsonPath().getList("$").stream()
-                .map(c -> given().auth().oauth2(TOKENS.admin()).get(escalation + "/cases/" + ((Map<?, ?>) c).get("caseId"))
-                        .then().statusCode(200).extract().jsonPath().<String, Object>getMap("$"))
+        List<Map<String, Object>> cases = cases().stream()
                 .filter(c -> ((List<?>) c.get("contactIds")).stream().anyMatch(contacts::contains)).toList();
         Map<String, Long> casesPerContact = cases.stream().flatMap(c -> ((List<?>) c.get("contactIds")).stream())
                 .map(String.class::cast).filter(escalatedHere::contains)
