@@ -1,5 +1,7 @@
 package io.tierline.identity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,6 +38,8 @@ public final class DevTokens {
     public static final String PRIVATE_KEY_FILE = "private-key.pem";
     public static final String PUBLIC_KEY_FILE = "public-key.pem";
     private static final Duration LIFETIME = Duration.ofHours(12);
+    private static final String HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -135,20 +141,18 @@ public final class DevTokens {
     /** A token from {@code issuer}: tests use it to show that the services refuse other issuers. */
     public String issue(String issuer, String subject, Collection<String> groups, Collection<String> teams,
             Instant issuedAt, Duration lifetime) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        StringBuilder claims = new StringBuilder("{");
-        claims.append("\"iss\":").append(Json.string(issuer));
-        claims.append(",\"sub\":").append(Json.string(subject));
-        claims.append(",\"upn\":").append(Json.string(subject));
-        claims.append(",\"jti\":").append(Json.string(UUID.randomUUID().toString()));
-        claims.append(",\"iat\":").append(issuedAt.getEpochSecond());
-        claims.append(",\"exp\":").append(issuedAt.plus(lifetime).getEpochSecond());
-        claims.append(",\"groups\":").append(Json.strings(groups));
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("sub", subject);
+        claims.put("upn", subject);
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("iat", issuedAt.getEpochSecond());
+        claims.put("exp", issuedAt.plus(lifetime).getEpochSecond());
+        claims.put("groups", List.copyOf(groups));
         if (!teams.isEmpty()) {
-            claims.append(",\"").append(Roles.TEAMS_CLAIM).append("\":").append(Json.strings(teams));
+            claims.put(Roles.TEAMS_CLAIM, List.copyOf(teams));
         }
-        claims.append('}');
-        String signingInput = base64Url(header) + "." + base64Url(claims.toString());
+        String signingInput = base64Url(HEADER) + "." + base64Url(json(claims));
         return signingInput + "." + sign(signingInput);
     }
 
@@ -160,6 +164,14 @@ public final class DevTokens {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, Object> claims) {
+        try {
+            return JSON.writeValueAsString(claims);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // strings, numbers and lists of strings always serialise
         }
     }
 

@@ -41,17 +41,6 @@ final class Desk {
     private final Contacts contacts;
     private final Gateway gateway;
     private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
-    private final Retrying.Target here = new Retrying.Target() {
-        @Override
-        public String url() {
-            return routings.get(instance);
-        }
-
-        @Override
-        public void failed() {
-            instance = (instance + 1) % routings.size();
-        }
-    };
     private volatile boolean open = true;
 
     Desk(AgentGroup group, int n, Http http, Retrying retrying, List<String> routings, int home, DevTokens tokens,
@@ -81,7 +70,7 @@ final class Desk {
         Map<String, Integer> capacity = new LinkedHashMap<>();
         group.capacity().forEach((channel, n) -> capacity.put(channel.name(), n));
         body.put("capacity", capacity);
-        http.call("PUT", here.url() + "/agents/" + agentId, body, adminAuth.headers());
+        http.call("PUT", routings.get(instance) + "/agents/" + agentId, body, adminAuth.headers());
     }
 
     /** Opens the desktop's stream and signs the agent in as AVAILABLE; completes when routing took the sign-in. */
@@ -109,11 +98,11 @@ final class Desk {
                 }, 1, TimeUnit.SECONDS);
             }
         };
-        http.stream(here.url() + "/agents/" + agentId + "/assignments", agentAuth.headers(),
+        http.stream(routings.get(instance) + "/agents/" + agentId + "/assignments", agentAuth.headers(),
                 new SseLines(this::onEvent, reconnect)).whenComplete((r, error) -> {
                     if (error != null || r.statusCode() != 200) {
                         tally.deskErrors.increment();
-                        here.failed();
+                        nextInstance();
                         reconnect.run();
                     }
                 });
@@ -217,12 +206,12 @@ final class Desk {
         Retrying.Target target = new Retrying.Target() {
             @Override
             public String url() {
-                return here.url() + resource;
+                return routings.get(instance) + resource;
             }
 
             @Override
             public void failed() {
-                here.failed();
+                nextInstance();
             }
         };
         return retrying.send(method, target, body, agentAuth::headers).thenApply(outcome -> {
@@ -231,6 +220,11 @@ final class Desk {
             }
             return outcome;
         });
+    }
+
+    /** The routing instance this desktop uses failed it: the next one (as a load balancer would). */
+    private void nextInstance() {
+        instance = (instance + 1) % routings.size();
     }
 
     private void later(long millis, Runnable action) {

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * the repeat window before the contact arrived, and it is the case of the contact intake says it repeats
  * ({@code repeatOf}) or, failing that, a case of the same customer and category. Later escalations of the new
  * contact then land in the same case. A contact already seen resolved (its ContactResolved was consumed first)
- * is attached to a closed case without reopening it. A reopened case is announced to the customer ({@code REOPENED}).
+ * is attached to a closed case without reopening it; one already in a case (its escalation was seen first) is
+ * left there: a contact belongs to one case. A reopened case is announced to the customer ({@code REOPENED}).
  * Idempotent: the entry carries the event's id, and a redelivery re-publishes the same notification.
  */
 @ApplicationScoped
@@ -53,6 +54,9 @@ public class RepeatContactHandler {
         if (applied.isPresent()) {
             announceReopened(applied.get(), received.eventId());
             return;
+        }
+        if (store.withContact(received.contactId()).isPresent()) {
+            return; // its own escalation, seen before its arrival, opened (or joined) its case: one case per contact
         }
         Instant now = Now.of(clock);
         Instant arrived = received.occurredAt() == null ? now : received.occurredAt();

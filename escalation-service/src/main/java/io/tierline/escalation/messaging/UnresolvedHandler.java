@@ -22,8 +22,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * A contact its tier could not resolve: place the escalation in the contact's open case (opening one if
- * there is none), decided by the tier policy, then publish {@code ContactEscalated} and the customer's
+ * A contact its tier could not resolve: place the escalation in the contact's open case (reopening the
+ * contact's closed case, else opening one, if there is none), decided by the tier policy, then publish {@code ContactEscalated} and the customer's
  * notification. A redelivered event appends nothing and re-publishes the same events.
  */
 @ApplicationScoped
@@ -67,11 +67,18 @@ public class UnresolvedHandler {
         TierPolicy policy = policies.active().policy();
         for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
             Optional<Case> open = store.findOpen(event.caseId(), event.contactId());
-            Placement placement = placementFor(event, policy, open);
+            // the contact joined a case that another contact's resolve closed since: its escalation reopens it (a
+            // contact escalated again after its own resolve closed its case gets a new case)
+            Optional<Case> closed = open.isPresent() ? Optional.empty() : store.withContact(event.contactId())
+                    .filter(c -> !resolvedIn(c, event.contactId()));
+            Placement placement = placementFor(event, policy, open.or(() -> closed));
             HistoryEntry.Escalated entry = placement.entry();
             boolean applied = open.isPresent()
                     ? store.appendEscalation(open.get().caseId(), entry, event.escalations() + 1, placement.handoff())
-                    : store.insert(newCase(event, entry, placement.handoff()));
+                    : closed.isPresent() && attempt == 0
+                            ? store.reopenWithEscalation(closed.get(), entry, event.escalations() + 1,
+                                    placement.handoff())
+                            : store.insert(newCase(event, entry, placement.handoff()));
             Optional<Case> placed = store.withEntry(event.eventId());
             if (placed.isPresent()) {
                 if (applied) {
@@ -93,6 +100,10 @@ public class UnresolvedHandler {
             // lost a race (the open case closed, or another escalation opened it): look again
         }
         throw new IllegalStateException("escalation " + event.eventId() + " could not be placed in a case");
+    }
+
+    private static boolean resolvedIn(Case c, String contactId) {
+        return c.history().stream().anyMatch(h -> h instanceof HistoryEntry.Resolved r && contactId.equals(r.contactId()));
     }
 
     /** The escalation entry, and the engineering hand-off it requests (or null). */

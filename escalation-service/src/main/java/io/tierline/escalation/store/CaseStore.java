@@ -77,6 +77,11 @@ public class CaseStore {
         return first(eq(EVENT_ID, eventId));
     }
 
+    /** The case the contact belongs to, open or closed, if any. */
+    public Optional<Case> withContact(String contactId) {
+        return first(eq("contactIds", contactId));
+    }
+
     /** The open case with this id if given and open, else the open case the contact belongs to. */
     public Optional<Case> findOpen(String caseId, String contactId) {
         if (caseId != null && !caseId.isBlank()) {
@@ -109,7 +114,34 @@ public class CaseStore {
     /** The same, also requesting a hand-off to engineering when {@code handoff} is given. */
     public boolean appendEscalation(String caseId, HistoryEntry.Escalated entry, int escalations,
             EngineeringHandoff handoff) {
-        var updates = new ArrayList<Bson>();
+        return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()), ne(EVENT_ID, entry.eventId())),
+                escalation(entry, escalations, handoff, List.of()));
+    }
+
+    /**
+     * Appends an escalation to a closed case of the contact and reopens it: the contact joined the case while it
+     * was open (a repeat) and another contact's resolve closed it before this contact was escalated. False if the
+     * case is no longer closed, or its opening contact has another open case now.
+     */
+    public boolean reopenWithEscalation(Case closed, HistoryEntry.Escalated entry, int escalations,
+            EngineeringHandoff handoff) {
+        try {
+            return apply(and(eq("_id", closed.caseId()), eq("status", CaseStatus.RESOLVED.name()),
+                    ne(EVENT_ID, entry.eventId())), escalation(entry, escalations, handoff, List.of(
+                            Updates.set("status", CaseStatus.OPEN.name()),
+                            Updates.set(CaseDocuments.OPEN_KEY, CaseDocuments.openKey(closed.contactId())),
+                            Updates.unset("closedAt"))));
+        } catch (MongoException e) {
+            if (DuplicateKey.is(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Bson escalation(HistoryEntry.Escalated entry, int escalations, EngineeringHandoff handoff,
+            List<Bson> more) {
+        var updates = new ArrayList<Bson>(more);
         if (handoff != null) {
             updates.add(Updates.set("engineering", CaseDocuments.engineering(handoff)));
         }
@@ -117,18 +149,17 @@ public class CaseStore {
             updates.add(Updates.set("loopDetected", true));
         }
         updates.add(entry.expectedResponseBy() == null ? Updates.unset(SLA_STATE) : Updates.set(SLA_STATE, SLA_WAITING));
-        return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()), ne(EVENT_ID, entry.eventId())),
-                Updates.combine(
-                        Updates.combine(updates),
-                        Updates.push("history", HistoryDocuments.toDocument(entry)),
-                        Updates.addToSet("contactIds", entry.contactId()),
-                        Updates.set("tier", entry.toTier()),
-                        Updates.set("queueId", entry.queueId()),
-                        Updates.set("priority", entry.priority().name()),
-                        Updates.set("escalations", escalations),
-                        Updates.set("updatedAt", date(entry.recordedAt())),
-                        Updates.set("pickupDueAt", date(entry.expectedResponseBy())),
-                        Updates.set("lastEscalatedAt", date(entry.at()))));
+        return Updates.combine(
+                Updates.combine(updates),
+                Updates.push("history", HistoryDocuments.toDocument(entry)),
+                Updates.addToSet("contactIds", entry.contactId()),
+                Updates.set("tier", entry.toTier()),
+                Updates.set("queueId", entry.queueId()),
+                Updates.set("priority", entry.priority().name()),
+                Updates.set("escalations", escalations),
+                Updates.set("updatedAt", date(entry.recordedAt())),
+                Updates.set("pickupDueAt", date(entry.expectedResponseBy())),
+                Updates.set("lastEscalatedAt", date(entry.at())));
     }
 
     /** Records that an agent of the case's current tier picked the contact up. */

@@ -169,7 +169,51 @@ class RepeatContactTest {
                 "the customer is not told of a reopening that did not happen");
     }
 
-    /** Escalates a new contact of the customer (category billing), resolves it, and returns its closed case. */
+    @Test
+    void aRepeatContactWhoseEscalationWasSeenFirstStaysInItsOwnCase() {
+        String first = unique("c");
+        var customer = customer(unique("cust"), Segment.STANDARD);
+        String caseId = closedCase(first, customer);
+
+        // escalated (and resolved at L2) before escalation consumed its arrival: that opened a case of its own
+        String late = unique("c");
+        send(Topics.CONTACTS_UNRESOLVED, unresolved(late, customer, 1, "l1-en", null, 0, Priority.NORMAL));
+        String own = read(await(Topics.CONTACTS_ESCALATED, late, 1), ContactEscalated.class).get(0).caseId();
+        send(Topics.CONTACTS_RECEIVED, received(late, customer, "billing", Instant.now(), first));
+        awaitConsumed(Topics.CONTACTS_RECEIVED);
+
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("contactIds", contains(first))
+                .body("history.kind", contains("ESCALATED", "RESOLVED"));
+        asAdmin().get("/cases/" + own).then().statusCode(200).body("contactIds", contains(late));
+    }
+
+        @Test
+    void aRepeatContactEscalatedAfterAnotherContactClosedItsCaseReopensThatCase() {
+        String first = unique("c");
+        var customer = customer(unique("cust"), Segment.STANDARD);
+        send(Topics.CONTACTS_UNRESOLVED, unresolved(first, customer, 1, "l1-en", null, 0, Priority.NORMAL));
+        String caseId = read(await(Topics.CONTACTS_ESCALATED, first, 1), ContactEscalated.class).get(0).caseId();
+        // joins the open case; then the first contact's resolve at L2 closes it
+        String second = unique("c");
+        send(Topics.CONTACTS_RECEIVED, received(second, customer, "billing", Instant.now(), first));
+        awaitConsumed(Topics.CONTACTS_RECEIVED);
+        send(Topics.CONTACTS_RESOLVED, resolved(first, customer.id(), 2, caseId));
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> "RESOLVED".equals(
+                asAdmin().get("/cases/" + caseId).then().extract().path("status")));
+
+        send(Topics.CONTACTS_UNRESOLVED, unresolved(second, customer, 1, "l1-en", null, 0, Priority.NORMAL));
+
+        assertEquals(caseId, read(await(Topics.CONTACTS_ESCALATED, second, 1), ContactEscalated.class).get(0).caseId());
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("closedAt", nullValue())
+                .body("contactIds", contains(first, second))
+                .body("history.kind", contains("ESCALATED", "REPEAT_CONTACT", "RESOLVED", "ESCALATED"));
+    }
+
+        /** Escalates a new contact of the customer (category billing), resolves it, and returns its closed case. */
     private static String closedCase(String contactId, Customer customer) {
         send(Topics.CONTACTS_UNRESOLVED, unresolved(contactId, customer, 1, "l1-en", null, 0, Priority.NORMAL));
         String caseId = read(await(Topics.CONTACTS_ESCALATED, contactId, 1), ContactEscalated.class).get(0).caseId();

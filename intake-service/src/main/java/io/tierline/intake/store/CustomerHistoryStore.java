@@ -2,8 +2,6 @@ package io.tierline.intake.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
@@ -13,7 +11,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,23 +51,12 @@ public class CustomerHistoryStore {
 
     /**
      * Records the contact as the customer's latest in its category. Two contacts of one customer and category
-     * arriving in the same instant: the later write wins, either is a correct "latest". The first two of a
-     * customer and category at once both try to insert the document and one fails on its key (MongoDB retries
-     * such an upsert itself from 4.2 on, other servers of its protocol do not): that one is repeated as the
-     * update it now is.
+     * arriving in the same instant: the later write wins, either is a correct "latest".
      */
     public void record(String customerId, String category, String contactId, Instant receivedAt) {
-        Bson filter = eq("_id", key(customerId, category));
-        Bson update = Updates.combine(Updates.set(CUSTOMER, customerId), Updates.set(CATEGORY, category),
-                Updates.set(CONTACT_ID, contactId), Updates.set(RECEIVED_AT, Date.from(receivedAt)));
-        try {
-            history.updateOne(filter, update, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            history.updateOne(filter, update);
-        }
+        history.updateOne(eq("_id", key(customerId, category)), Updates.combine(Updates.set(CUSTOMER, customerId),
+                Updates.set(CATEGORY, category), Updates.set(CONTACT_ID, contactId),
+                Updates.set(RECEIVED_AT, Date.from(receivedAt))), new UpdateOptions().upsert(true));
     }
 
     static String key(String customerId, String category) {
