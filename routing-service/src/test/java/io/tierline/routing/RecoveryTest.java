@@ -181,13 +181,17 @@ class RecoveryTest {
         event(Topics.CONTACTS_ASSIGNMENTS, claimed, ContactOffered.class);
         database.getCollection("agents").updateOne(Filters.eq("_id", agent),
                 Updates.set("reservations.0.at", Date.from(longAgo)));
-        // a reservation whose claim never happened (the instance died in between)
+        // a reservation whose claim never happened (the instance died in between); it is made now and aged only
+        // once the waiting contact is queued behind it, so the scheduled sweep cannot release it any earlier
         String ghost = unique("ghost");
-        assertTrue(agents.reserve(agent, Channel.CHAT, ghost, longAgo));
+        assertTrue(agents.reserve(agent, Channel.CHAT, ghost, Instant.now()));
         String waiting = unique("c");
         arrive(waiting, Channel.CHAT, lang);
         event(Topics.CONTACTS_ASSIGNMENTS, waiting, ContactQueued.class);
         asAdmin().get("/agents/" + agent).then().body("load.CHAT", equalTo(2));
+        assertEquals(1, database.getCollection("agents").updateOne(
+                Filters.and(Filters.eq("_id", agent), Filters.eq("reservations.contact", ghost)),
+                Updates.set("reservations.$.at", Date.from(longAgo))).getModifiedCount());
 
         sweepTwiceAtOnce();
         assertEquals(agent, event(Topics.CONTACTS_ASSIGNMENTS, waiting, ContactOffered.class).agentId(),
