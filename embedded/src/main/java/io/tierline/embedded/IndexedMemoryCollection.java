@@ -74,6 +74,12 @@ final class IndexedMemoryCollection extends MemoryCollection {
         return examined;
     }
 
+    /** How many index entries queries have read from this collection's secondary indexes so far. */
+    long indexEntriesRead() {
+        return getIndexes().stream().filter(SecondaryMemoryIndex.class::isInstance)
+                .mapToLong(index -> ((SecondaryMemoryIndex) index).entriesRead()).sum();
+    }
+
     private QueryResult plannedQuery(Document query, Document orderBy, int skip, int limit, int batchSize,
             Document projection) {
         SecondaryMemoryIndex best = null;

@@ -7,14 +7,19 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A non-unique (secondary) index for mongo-java-server's memory backend, which otherwise ignores every index
@@ -37,6 +42,8 @@ final class SecondaryMemoryIndex extends Index<Integer> {
     private final Map<KeyValue, Integer> positionById = new HashMap<>();
     private final boolean[] multikey;
     private boolean incomplete;
+    /** Index entries queries have read so far: what reading in order and stopping at the limit saves shows here. */
+    private final AtomicLong entriesRead = new AtomicLong();
 
     SecondaryMemoryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -78,6 +85,15 @@ final class SecondaryMemoryIndex extends Index<Integer> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
             MongoCollection<Integer> collection) {
+        Set<KeyValue> before = keysByPosition.get(position);
+        if (before != null && id(oldDocument).equals(id(newDocument))) {
+            Set<KeyValue> after = keysOf(newDocument);
+            if (before.equals(after)) {
+                // most updates leave the indexed fields alone: the entries stay where they are
+                noteArrays(newDocument);
+                return;
+            }
+        }
         unfile(position);
         positionById.remove(id(oldDocument));
         positionById.put(id(newDocument), position);
@@ -102,35 +118,25 @@ final class SecondaryMemoryIndex extends Index<Integer> {
     synchronized Scan scan(IndexPlan plan, Document orderBy) {
         int sorted = sortedFields(plan, orderBy);
         boolean reversed = sorted > 0 && reversed(plan.prefix(), orderBy);
-        List<Map.Entry<KeyValue, Set<Integer>>> entries = new ArrayList<>();
+        List<Iterable<Map.Entry<KeyValue, Set<Integer>>>> spans = new ArrayList<>();
         for (KeyValue[] bounds : plan.bounds()) {
             NavigableMap<KeyValue, Set<Integer>> span = positionsByKey.subMap(bounds[0], true, bounds[1], true);
-            entries.addAll((reversed ? span.descendingMap() : span).entrySet());
+            spans.add((reversed ? span.descendingMap() : span).entrySet());
         }
         int from = plan.prefix();
-        if (sorted > 0 && !plan.singleProbe()) {
-            // each probe's span is in sort order; merge them by the sorted fields alone (the probes differ before)
-            Comparator<KeyValue> bySort = (a, b) -> {
-                for (int i = from; i < from + sorted; i++) {
-                    int c = order.compareAt(i, a.get(i), b.get(i));
-                    if (c != 0) {
-                        return reversed ? -c : c;
-                    }
+        Comparator<KeyValue> bySort = (a, b) -> {
+            for (int i = from; i < from + sorted; i++) {
+                int c = order.compareAt(i, a.get(i), b.get(i));
+                if (c != 0) {
+                    return reversed ? -c : c;
                 }
-                return 0;
-            };
-            entries.sort(Map.Entry.comparingByKey(bySort));
-        }
-        List<List<Integer>> groups = new ArrayList<>();
-        KeyValue groupKey = null;
-        for (Map.Entry<KeyValue, Set<Integer>> entry : entries) {
-            if (groups.isEmpty() || sorted == 0 || !sameSortKey(groupKey, entry.getKey(), from, sorted)) {
-                groups.add(new ArrayList<>());
-                groupKey = entry.getKey();
             }
-            groups.get(groups.size() - 1).addAll(entry.getValue());
-        }
-        return new Scan(groups, sorted > 0);
+            return 0;
+        };
+        // each probe's span is in sort order; with several, they are merged by the sorted fields alone
+        Iterable<Map.Entry<KeyValue, Set<Integer>>> entries = sorted > 0 && !plan.singleProbe()
+                ? () -> new MergedSpans(spans, bySort) : () -> new ConcatenatedSpans(spans.iterator());
+        return new Scan(() -> new Groups(entries.iterator(), sorted == 0 ? null : bySort), sorted > 0);
     }
 
     @Override
@@ -155,18 +161,29 @@ final class SecondaryMemoryIndex extends Index<Integer> {
         return incomplete ? null : IndexPlan.of(this, keys(), query);
     }
 
-    private void file(Document document, Integer position) {
-        Set<KeyValue> keys;
+    /** The document's index keys, or null (and the index stops answering) when it cannot be filed. */
+    private Set<KeyValue> keysOf(Document document) {
         try {
-            keys = getKeyValues(document);
+            return getKeyValues(document);
         } catch (RuntimeException e) {
             incomplete = true;
-            return;
+            return null;
         }
+    }
+
+    private void noteArrays(Document document) {
         List<String> fields = keys();
         for (int i = 0; i < fields.size(); i++) {
             multikey[i] |= throughArray(document, fields.get(i));
         }
+    }
+
+    private void file(Document document, Integer position) {
+        Set<KeyValue> keys = keysOf(document);
+        if (keys == null) {
+            return;
+        }
+        noteArrays(document);
         keysByPosition.put(position, keys);
         for (KeyValue key : keys) {
             positionsByKey.computeIfAbsent(key, k -> new TreeSet<>()).add(position);
@@ -223,15 +240,6 @@ final class SecondaryMemoryIndex extends Index<Integer> {
         return (direction.intValue() > 0) != getKeys().get(prefix).isAscending();
     }
 
-    private boolean sameSortKey(KeyValue a, KeyValue b, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            if (order.compareAt(i, a.get(i), b.get(i)) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean throughArray(Document document, String path) {
         Object at = document;
         for (String part : path.split("\\.")) {
@@ -255,20 +263,133 @@ final class SecondaryMemoryIndex extends Index<Integer> {
         return multikey[field];
     }
 
+    long entriesRead() {
+        return entriesRead.get();
+    }
+
     KeyOrder order() {
         return order;
     }
 
     /**
-     * The candidates of one query: position groups in index order. With {@code sorted}, the groups follow the
-     * query's sort and each holds the positions of equal sort keys; otherwise the order means nothing.
+     * The candidates of one query: position groups in index order, read from the index as they are asked for (a
+     * query with a limit stops early). With {@code sorted}, the groups follow the query's sort and each holds the
+     * positions of equal sort keys; otherwise the order means nothing. Valid only while the collection's lock is
+     * held: it reads the live index.
      */
-    record Scan(List<List<Integer>> groups, boolean sorted) {
+    record Scan(Iterable<List<Integer>> groups, boolean sorted) {
 
         List<Integer> naturalOrder() {
             TreeSet<Integer> positions = new TreeSet<>();
             groups.forEach(positions::addAll);
             return new ArrayList<>(positions);
+        }
+    }
+
+    /** Index entries as position groups: one per entry, or (with a sort order) one per run of equal sort keys. */
+    private final class Groups implements Iterator<List<Integer>> {
+
+        private final Iterator<Map.Entry<KeyValue, Set<Integer>>> entries;
+        private final Comparator<KeyValue> bySort;
+        private Map.Entry<KeyValue, Set<Integer>> next;
+
+        Groups(Iterator<Map.Entry<KeyValue, Set<Integer>>> entries, Comparator<KeyValue> bySort) {
+            this.entries = entries;
+            this.bySort = bySort;
+            next = read();
+        }
+
+        private Map.Entry<KeyValue, Set<Integer>> read() {
+            if (!entries.hasNext()) {
+                return null;
+            }
+            entriesRead.incrementAndGet();
+            return entries.next();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public List<Integer> next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            KeyValue groupKey = next.getKey();
+            List<Integer> group = new ArrayList<>(next.getValue());
+            next = read();
+            while (next != null && bySort != null && bySort.compare(groupKey, next.getKey()) == 0) {
+                group.addAll(next.getValue());
+                next = read();
+            }
+            return group;
+        }
+    }
+
+    /** Spans one after the other (a stream's flatMap would read each whole span ahead). */
+    private static final class ConcatenatedSpans implements Iterator<Map.Entry<KeyValue, Set<Integer>>> {
+
+        private final Iterator<Iterable<Map.Entry<KeyValue, Set<Integer>>>> spans;
+        private Iterator<Map.Entry<KeyValue, Set<Integer>>> current = Collections.emptyIterator();
+
+        ConcatenatedSpans(Iterator<Iterable<Map.Entry<KeyValue, Set<Integer>>>> spans) {
+            this.spans = spans;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && spans.hasNext()) {
+                current = spans.next().iterator();
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public Map.Entry<KeyValue, Set<Integer>> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+    }
+
+    /** Several spans, each in sort order, merged into one sort order. */
+    private static final class MergedSpans implements Iterator<Map.Entry<KeyValue, Set<Integer>>> {
+
+        private record Head(Map.Entry<KeyValue, Set<Integer>> entry, Iterator<Map.Entry<KeyValue, Set<Integer>>> rest) {
+        }
+
+        private final PriorityQueue<Head> heads;
+
+        MergedSpans(List<Iterable<Map.Entry<KeyValue, Set<Integer>>>> spans, Comparator<KeyValue> bySort) {
+            heads = new PriorityQueue<>(Math.max(1, spans.size()),
+                    (a, b) -> bySort.compare(a.entry().getKey(), b.entry().getKey()));
+            for (Iterable<Map.Entry<KeyValue, Set<Integer>>> span : spans) {
+                advance(span.iterator());
+            }
+        }
+
+        private void advance(Iterator<Map.Entry<KeyValue, Set<Integer>>> span) {
+            if (span.hasNext()) {
+                heads.add(new Head(span.next(), span));
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        @Override
+        public Map.Entry<KeyValue, Set<Integer>> next() {
+            Head head = heads.poll();
+            if (head == null) {
+                throw new NoSuchElementException();
+            }
+            advance(head.rest());
+            return head.entry();
         }
     }
 }

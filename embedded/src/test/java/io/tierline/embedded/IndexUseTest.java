@@ -75,6 +75,8 @@ class IndexUseTest {
         // the longest idle have the highest numbers; tier 1 the even ones, a third of them without free chats
         assertEquals("ag-1996", found.result().get(0).getString("_id"));
         assertTrue(found.examined() < 60, "read in idle order, stopped after the limit: " + found.examined());
+        assertTrue(found.entriesRead() < 60, "and the index itself read only that far, not the 800 AVAILABLE tier-1"
+                + " agents: " + found.entriesRead());
     }
 
     @Test
@@ -96,10 +98,11 @@ class IndexUseTest {
     private static <T> Examined<T> examining(Supplier<T> query) {
         var collection = (IndexedMemoryCollection) backend.resolveDatabase("d").resolveCollection("agents", true);
         long before = collection.examined();
+        long entriesBefore = collection.indexEntriesRead();
         T result = query.get();
-        return new Examined<>(result, collection.examined() - before);
+        return new Examined<>(result, collection.examined() - before, collection.indexEntriesRead() - entriesBefore);
     }
 
-    private record Examined<T>(T result, long examined) {
+    private record Examined<T>(T result, long examined, long entriesRead) {
     }
 }
