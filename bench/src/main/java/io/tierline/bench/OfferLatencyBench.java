@@ -23,15 +23,18 @@ import java.util.Map;
  */
 public final class OfferLatencyBench {
 
-    static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** Arrivals driven before the measured ones: -Dbench.offer.warmup=S (seconds) changes it. */
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.offer.warmup", 20));
 
     private OfferLatencyBench() {
     }
 
     public static BenchResult run(int agents, double perSecond, Duration measure) throws Exception {
-        try (BenchStack stack = new BenchStack(3)) {
+        try (BenchStack stack = new BenchStack(Integer.getInteger("bench.offer.partitions", 3))) {
             ServiceProcess intake = stack.start("intake-service", Map.of("quarkus.log.level", "WARN"));
-            ServiceProcess routing = stack.start("routing-service", Map.of("quarkus.log.level", "WARN"));
+            ServiceProcess routing = stack.start("routing-service", Map.of("quarkus.log.level", "WARN",
+                    "mp.messaging.incoming.contacts-received.concurrency",
+                    System.getProperty("bench.offer.routing-consumers", "3")));
             // the first WARM_UP of arrivals (consumer groups joining, JIT) is driven but not measured
             Scenario scenario = scenario(agents, perSecond, measure.plus(WARM_UP));
             Map<String, Object> figures = Simulator.runForFigures(scenario, intake.baseUrl(), routing.baseUrl(),

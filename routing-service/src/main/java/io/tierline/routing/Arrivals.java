@@ -9,7 +9,6 @@ import io.tierline.routing.messaging.RoutingPublisher;
 import io.tierline.routing.store.ContactStore;
 import io.tierline.routing.store.QueueStore;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,22 +41,18 @@ public class Arrivals {
     }
 
     public void received(ContactReceived e) {
-        Optional<Contact> existing = contacts.find(e.contactId());
-        if (existing.isEmpty()) {
-            QueueDecision decision = selector.select(e.channel(), e.language(), e.category(),
-                    queues.ofTier(QueueSelector.ENTRY_TIER));
-            Contact contact = NewContacts.fromReceived(e, decision, clock.now());
-            if (contacts.insert(contact)) {
-                LOG.infof("contact %s %s: %s", contact.id(), decision.found() ? "placed" : "waiting",
-                        decision.reason());
-                if (decision.found()) {
-                    announce(contact);
-                }
-                return;
+        // a new contact is the usual case: insert it, and read the stored one only if it exists already
+        QueueDecision decision = selector.select(e.channel(), e.language(), e.category(),
+                queues.ofTier(QueueSelector.ENTRY_TIER));
+        Contact fresh = NewContacts.fromReceived(e, decision, clock.now());
+        if (contacts.insert(fresh)) {
+            LOG.infof("contact %s %s: %s", fresh.id(), decision.found() ? "placed" : "waiting", decision.reason());
+            if (decision.found()) {
+                announce(fresh);
             }
-            existing = contacts.find(e.contactId());
+            return;
         }
-        Contact contact = existing.orElseThrow();
+        Contact contact = contacts.find(e.contactId()).orElseThrow();
         if (!contact.applied(e.eventId())) {
             // routing met this contact through an escalation first; its queue is already decided
             contacts.markApplied(contact.id(), e.eventId());
@@ -131,7 +126,6 @@ public class Arrivals {
     /** ContactQueued first, then QUEUED (matchable), then matched; also how the recovery sweep finishes one. */
     void announce(Contact contact) {
         publisher.publish(RoutingEvents.queued(contact));
-        contacts.announce(contact.id());
-        router.matchContact(contact.id());
+        router.matchContact(contact.id(), contacts.announce(contact.id()));
     }
 }

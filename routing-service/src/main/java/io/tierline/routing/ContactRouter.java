@@ -52,8 +52,17 @@ public class ContactRouter {
 
     /** A QUEUED contact looks for the best eligible agent of its queue's tier. */
     public void matchContact(String contactId) {
+        matchContact(contactId, Optional.empty());
+    }
+
+    /**
+     * The same, starting from the contact as a store update just returned it (saves reading it again); empty
+     * reads it.
+     */
+    public void matchContact(String contactId, Optional<Contact> current) {
         for (int round = 0; round < ROUNDS; round++) {
-            Optional<Contact> found = contacts.find(contactId).filter(c -> c.state() == ContactState.QUEUED);
+            Optional<Contact> found = (round == 0 && current.isPresent() ? current : contacts.find(contactId))
+                    .filter(c -> c.state() == ContactState.QUEUED);
             if (found.isEmpty()) {
                 return;
             }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an agent does during a handling: hold and resume (ContactHeld, ContactResumed; hold time adds up on the
@@ -111,11 +112,12 @@ public class HoldAndTransfer {
     void finishTransfer(Contact contact, Transfer last) {
         agents.release(last.agentId(), contact.channel(), contact.id(), last.at());
         publisher.publish(RoutingEvents.transferred(contact));
+        Optional<Contact> queued = Optional.empty();
         if (contact.state() == ContactState.PENDING) {
             publisher.publish(RoutingEvents.queued(contact));
-            contacts.announce(contact.id());
+            queued = contacts.announce(contact.id());
         }
-        router.matchContact(contact.id());
+        router.matchContact(contact.id(), queued);
         router.matchAgent(last.agentId());
     }
 

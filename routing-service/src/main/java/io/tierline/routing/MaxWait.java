@@ -96,7 +96,6 @@ public class MaxWait {
             return;
         }
         publisher.publish(RoutingEvents.queued(moved));
-        contacts.announce(moved.id());
-        router.matchContact(moved.id());
+        router.matchContact(moved.id(), contacts.announce(moved.id()));
     }
 }

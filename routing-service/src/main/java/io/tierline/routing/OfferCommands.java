@@ -72,8 +72,7 @@ public class OfferCommands {
     void finishDecline(Contact declined, Decline decline) {
         agents.release(decline.agentId(), declined.channel(), declined.id(), null);
         publisher.publish(RoutingEvents.declined(declined, decline));
-        contacts.announce(declined.id());
-        router.matchContact(declined.id());
+        router.matchContact(declined.id(), contacts.announce(declined.id()));
         router.matchAgent(decline.agentId());
     }
 }

@@ -145,11 +145,17 @@ public class ContactStore {
                 Updates.set(QUEUED_AT, Docs.date(p.queuedAt())), Updates.set(ARRIVAL_EVENT_ID, p.arrivalEventId()));
     }
 
-    /** PENDING to QUEUED, after ContactQueued (or OfferDeclined) was published: now it can be matched. */
-    public boolean announce(String id) {
-        return update(Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.PENDING.name())),
-                Updates.combine(Updates.set(STATE, ContactState.QUEUED.name()), Updates.unset(OVERFLOW_FROM),
-                        Updates.unset(PENDING)));
+    /**
+     * PENDING to QUEUED, after ContactQueued (or OfferDeclined) was published: now it can be matched. The contact
+     * as it is now, or empty if it was not PENDING (another delivery announced it already).
+     */
+    public Optional<Contact> announce(String id) {
+        return Optional.ofNullable(contacts.findOneAndUpdate(
+                        Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.PENDING.name())),
+                        Updates.combine(Updates.set(STATE, ContactState.QUEUED.name()), Updates.unset(OVERFLOW_FROM),
+                                Updates.unset(PENDING)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(ContactDocuments::fromDocument);
     }
 
     /** QUEUED contacts of the queue that entered it at or before {@code cutoff}, longest waiting first. */

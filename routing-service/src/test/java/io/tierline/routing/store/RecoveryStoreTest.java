@@ -91,7 +91,7 @@ class RecoveryStoreTest {
     @Test
     void aStuckPendingContactIsTakenOverByOneInstanceOnly() {
         client.getDatabase("recovery-store-test").getCollection("contacts").insertOne(new Document("_id", "p1")
-                .append("state", "WAITING").append("channel", "CHAT").append("offerSeq", 0));
+                .append("state", "WAITING").append("channel", "CHAT").append("priority", "NORMAL").append("offerSeq", 0));
         assertTrue(contacts.place("p1", new Placement("q", 1, "fits", NOW.minusSeconds(60), "e1")));
         List<StuckContact> stuck = recovery.stuckPending(CUTOFF, 100).stream()
                 .filter(s -> s.id().equals("p1")).toList();
@@ -100,7 +100,7 @@ class RecoveryStoreTest {
         assertFalse(recovery.takeOver(stuck.get(0), NOW), "the other instance read the same and loses");
         assertTrue(recovery.stuckPending(CUTOFF, 100).stream().noneMatch(s -> s.id().equals("p1")),
                 "taken over: not stuck again until the recovery age passes once more");
-        assertTrue(contacts.announce("p1"));
+        assertTrue(contacts.announce("p1").isPresent());
         assertTrue(recovery.stuckPending(NOW.plusSeconds(3600), 100).stream().noneMatch(s -> s.id().equals("p1")),
                 "announced: no longer PENDING");
     }
