@@ -78,9 +78,7 @@ final class BenchStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (ServiceProcess s : services) {
-            s.close();
-        }
+        ServiceProcess.closeAll(services);
         kafka.close();
         mongo.close();
     }

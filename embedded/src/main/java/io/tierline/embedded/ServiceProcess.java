@@ -178,12 +178,21 @@ public final class ServiceProcess implements AutoCloseable {
     /** A graceful stop (SIGTERM), forced after 15 s. */
     @Override
     public void close() throws InterruptedException {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        closeAll(List.of(this));
+    }
+
+    /**
+     * Stops the services at once, as a cluster shuts down, instead of one after the other: each gets SIGTERM, and
+     * whichever has not exited 15 s later is killed.
+     */
+    public static void closeAll(java.util.Collection<ServiceProcess> services) throws InterruptedException {
+        List<Process> running = services.stream().map(s -> s.process).filter(p -> p != null && p.isAlive()).toList();
+        running.forEach(Process::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (Process p : running) {
+            if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
         }
     }
 }

@@ -30,8 +30,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +86,8 @@ class KpiInstancesIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {first, second, probe, kafka, mongo}) {
+        ServiceProcess.closeAll(Stream.of(first, second).filter(Objects::nonNull).toList());
+        for (AutoCloseable c : new AutoCloseable[] {probe, kafka, mongo}) {
             if (c != null) {
                 c.close();
             }

@@ -83,7 +83,7 @@ class FaultInjectionIT {
         mongo = InfraProcess.start("mongodb", FreePorts.next(), 0, data, logs);
         // nine JVMs share two cores here: the quick compiler and the serial collector spend far less of them
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.address(), "MONGODB_URI", mongo.address(),
-                "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+                "JAVA_TOOL_OPTIONS", RunningSystem.QUICK_JVM);
         Map<String, String> common = Map.of(
                 // a killed instance's partitions move to the other one after 8 s, not the 45 s default
                 "mp.messaging.connector.smallrye-kafka.session.timeout.ms", "8000",
@@ -132,11 +132,7 @@ class FaultInjectionIT {
         if (feed != null) {
             feed.close();
         }
-        for (List<ServiceProcess> instances : services.values()) {
-            for (ServiceProcess s : instances) {
-                s.close();
-            }
-        }
+        ServiceProcess.closeAll(services.values().stream().flatMap(List::stream).toList());
         if (kafka != null) {
             kafka.close();
         }

@@ -136,9 +136,7 @@ class RoutingInstancesIT {
         if (desktops != null) {
             desktops.close();
         }
-        for (var instance : routing) {
-            instance.close();
-        }
+        io.tierline.embedded.ServiceProcess.closeAll(routing);
         if (kafka != null) {
             kafka.close();
         }
