@@ -1,6 +1,7 @@
 package io.tierline.metrics;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.specification.RequestSpecification;
 import io.tierline.embedded.KafkaProbe;
@@ -20,7 +21,9 @@ import io.tierline.events.Topics;
 import io.tierline.events.TierlineEvent;
 import io.tierline.events.WrapUpEnded;
 import io.tierline.identity.DevTokens;
+import io.tierline.metrics.streams.KpiState;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -137,5 +140,17 @@ public final class TestEvents {
                 .until(() -> asOps().queryParams(query).when().get("/kpis").statusCode() != 503);
         return asOps().queryParams(query).when().get("/kpis")
                 .then().statusCode(200).contentType("application/json").extract().jsonPath();
+    }
+
+    /**
+     * Waits for the next quarter hour when less than {@code room} of the current one is left: tests that read the
+     * current PT15M window then send and compare within one window (a new one starts empty).
+     */
+    public static void awayFromTheEndOfTheQuarter(Duration room) {
+        Instant start = KpiState.windowStart(KpiWindow.PT15M, Instant.now());
+        if (Duration.between(Instant.now(), start.plus(KpiWindow.PT15M.length())).compareTo(room) < 0) {
+            await().atMost(room.plusSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !KpiState.windowStart(KpiWindow.PT15M, Instant.now()).equals(start));
+        }
     }
 }

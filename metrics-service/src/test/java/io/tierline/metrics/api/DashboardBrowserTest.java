@@ -1,5 +1,6 @@
 package io.tierline.metrics.api;
 
+import static io.tierline.metrics.TestEvents.awayFromTheEndOfTheQuarter;
 import static io.tierline.metrics.TestEvents.deflected;
 import static io.tierline.metrics.TestEvents.kpis;
 import static io.tierline.metrics.TestEvents.received;
@@ -47,7 +48,8 @@ class DashboardBrowserTest {
     @Test
     void theTilesShowTheApiValuesAndFollowNewEventsLive() throws Exception {
         assertTrue(HeadlessChromium.available(), "browser tests need Chromium: apt-get install chromium (or set CHROMIUM)");
-        startWellInsideTheWindow();
+        // the tiles show the current PT15M window: the whole test stays inside one
+        awayFromTheEndOfTheQuarter(WINDOW_ROOM);
         String queue = unique("dash");
         send(resolved(queue, Channel.CHAT, 1, 0, 0, Instant.now()));
         String token = tokens().ops();
@@ -118,19 +120,6 @@ class DashboardBrowserTest {
             assertTrue(shown[0] != null && shown[0].contains(part), "access message: " + shown[0]);
         });
         return shown[0];
-    }
-
-    /**
-     * The tiles and {@link #apiTile} show the current UTC-aligned PT15M window. A new window starts empty, so when
-     * less than {@link #WINDOW_ROOM} of this one is left, the test waits for the next: every comparison then
-     * stays inside one window.
-     */
-    private static void startWellInsideTheWindow() throws InterruptedException {
-        long window = Duration.ofMinutes(15).toMillis();
-        long left = window - System.currentTimeMillis() % window;
-        if (left < WINDOW_ROOM.toMillis()) {
-            Thread.sleep(left + 1000);
-        }
     }
 
     /** Waits until the KPI's tile shows what the API reports for the current PT15M window; answers that text. */

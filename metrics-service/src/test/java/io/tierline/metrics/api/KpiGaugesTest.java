@@ -1,6 +1,7 @@
 package io.tierline.metrics.api;
 
 import static io.restassured.RestAssured.given;
+import static io.tierline.metrics.TestEvents.awayFromTheEndOfTheQuarter;
 import static io.tierline.metrics.TestEvents.byAgent;
 import static io.tierline.metrics.TestEvents.resolved;
 import static io.tierline.metrics.TestEvents.send;
@@ -14,8 +15,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Channel;
-import io.tierline.metrics.KpiWindow;
-import io.tierline.metrics.streams.KpiState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,7 @@ class KpiGaugesTest {
 
     @Test
     void theGaugesShowTheCurrentQuarterHourOfAQueue() {
-        awayFromTheEndOfTheQuarter();
+        awayFromTheEndOfTheQuarter(Duration.ofSeconds(60));
         String queue = unique("q");
         String agent = unique("agent");
         Instant now = Instant.now();
@@ -76,14 +75,5 @@ class KpiGaugesTest {
                 + dimension + "\")(?=[^}]*value=\"" + Pattern.quote(value) + "\")[^}]*} (\\S+)$").matcher(metrics);
         assertTrue(m.find(), kpi + " " + dimension + "=" + value + " not in\n" + metrics);
         return Double.parseDouble(m.group(1));
-    }
-
-    /** Waits for the next quarter hour when the current one ends within a minute, so the events stay in it. */
-    private static void awayFromTheEndOfTheQuarter() {
-        Instant start = KpiState.windowStart(KpiWindow.PT15M, Instant.now());
-        if (Duration.between(Instant.now(), start.plus(KpiWindow.PT15M.length())).toSeconds() < 60) {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> !KpiState.windowStart(KpiWindow.PT15M, Instant.now()).equals(start));
-        }
     }
 }
