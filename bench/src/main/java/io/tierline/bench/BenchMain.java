@@ -2,6 +2,7 @@ package io.tierline.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +68,19 @@ public final class BenchMain {
         return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
+    static final String DETAILS_LINE = "Details are in the JSON file of the same date.";
+
+    /** What follows the table's closing line in an existing report (notes added by hand), or nothing. */
+    static String notesOf(Path report) throws IOException {
+        if (!Files.exists(report)) {
+            return "";
+        }
+        String text = Files.readString(report);
+        int at = text.indexOf(DETAILS_LINE);
+        int lineEnd = at < 0 ? -1 : text.indexOf('\n', at);
+        return lineEnd < 0 ? "" : text.substring(lineEnd + 1);
+    }
+
     static void write(Path dir, List<BenchResult> results) throws Exception {
         Files.createDirectories(dir);
         String date = LocalDate.now(ZoneOffset.UTC).toString();
@@ -98,8 +112,11 @@ public final class BenchMain {
                     r.get("figureName"), num(r.get("figure")), r.get("unit"), r.get("baselineName"), num(r.get("baseline")),
                     r.get("unit"), num(r.get("ratio")), r.get("target")));
         }
-        md.append("\nDetails are in the JSON file of the same date.\n");
-        Files.writeString(dir.resolve(date + ".md"), md.toString());
+        md.append("\n").append(DETAILS_LINE).append("\n");
+        Path report = dir.resolve(date + ".md");
+        // the notes written under the table by hand (what changed, what a run showed) stay
+        md.append(notesOf(report));
+        Files.writeString(report, md.toString());
         System.out.println("wrote " + dir.resolve(date + ".md"));
     }
 }

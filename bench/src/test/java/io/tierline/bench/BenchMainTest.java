@@ -41,6 +41,24 @@ class BenchMainTest {
     }
 
     @Test
+    void notesWrittenUnderTheTableSurviveALaterRunTheSameDay(@TempDir Path dir) throws Exception {
+        var first = new BenchResult("kpi-freshness", "p99", 900, "ms", "two-hop p99", 20, false, "< 1 s", Map.of());
+        BenchMain.write(dir, List.of(first));
+        Path md;
+        try (var files = Files.list(dir)) {
+            md = files.filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow();
+        }
+        String notes = "\n## Notes\n\n- the first run was on a busy machine\n";
+        Files.writeString(md, Files.readString(md) + notes);
+
+        BenchMain.write(dir, List.of(new BenchResult("kpi-freshness", "p99", 700, "ms", "two-hop p99", 20, false,
+                "< 1 s", Map.of())));
+        String report = Files.readString(md);
+        assertTrue(report.contains("| kpi-freshness | p99: 700.0 ms |"), report);
+        assertTrue(report.endsWith(BenchMain.DETAILS_LINE + "\n" + notes), report);
+    }
+
+    @Test
     void theLatencyScenarioIsValidAndHasNoAbandonsNorEscalations() {
         var s = OfferLatencyBench.scenario(2000, 500, java.time.Duration.ofSeconds(60));
         assertEquals(2000, s.agentCount());
