@@ -1,5 +1,7 @@
 package io.tierline.metrics.streams;
 
+import io.tierline.events.EventJson;
+import io.tierline.events.TierlineEvent;
 import io.tierline.metrics.kpi.AgentTimeline;
 import io.tierline.metrics.kpi.DurationDistribution;
 import io.tierline.metrics.kpi.RepeatCorrections;
@@ -9,6 +11,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -134,10 +137,7 @@ final class KpiSerdes {
             for (RepeatCorrections.Resolution resolution : r.resolutions()) {
                 out.writeLong(resolution.time());
                 out.writeBoolean(resolution.corrected());
-                out.writeInt(resolution.dimensions().size());
-                for (String dimension : resolution.dimensions()) {
-                    out.writeUTF(dimension);
-                }
+                writeStrings(resolution.dimensions(), out);
             }
         }), read(in -> {
             int n = in.readInt();
@@ -145,15 +145,42 @@ final class KpiSerdes {
             for (int i = 0; i < n; i++) {
                 long time = in.readLong();
                 boolean corrected = in.readBoolean();
-                int d = in.readInt();
-                List<String> dimensions = new ArrayList<>(d);
-                for (int j = 0; j < d; j++) {
-                    dimensions.add(in.readUTF());
-                }
-                resolutions.add(new RepeatCorrections.Resolution(time, dimensions, corrected));
+                resolutions.add(new RepeatCorrections.Resolution(time, readStrings(in), corrected));
             }
             return new RepeatCorrections(resolutions);
         }));
+    }
+
+    /**
+     * The 7-day FCR's input on {@code kpi-fcr7-contacts}. Reads the event JSON too, which that topic carried
+     * before, so records in flight when an older version is replaced count exactly once.
+     */
+    static Serde<RepeatInput> repeatInput() {
+        Deserializer<RepeatInput> binary = read(in -> new RepeatInput(in.readBoolean(), in.readBoolean(),
+                readStrings(in)));
+        return Serdes.serdeFrom(bytes((r, out) -> {
+            out.writeBoolean(r.resolution());
+            out.writeBoolean(r.firstContactResolution());
+            writeStrings(r.dimensions(), out);
+        }), (topic, data) -> data != null && data.length > 0 && data[0] == '{'
+                ? RepeatInput.of(EventJson.read(new String(data, StandardCharsets.UTF_8), TierlineEvent.class))
+                : binary.deserialize(topic, data));
+    }
+
+    private static void writeStrings(List<String> strings, DataOutputStream out) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> strings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            strings.add(in.readUTF());
+        }
+        return strings;
     }
 
     private interface Writer<T> {

@@ -185,8 +185,8 @@ public final class KpiTopology {
     private static KGroupedStream<String, KpiTally> sevenDayFcr(KStream<String, TierlineEvent> events,
             Duration repeatWindow, Duration combineInterval) {
         return events.filter((key, event) -> RepeatProcessor.reads(event))
-                .map((key, event) -> KeyValue.pair(RepeatProcessor.contactOf(event), EventJson.write(event)))
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("kpi-fcr7-contacts"))
+                .map((key, event) -> KeyValue.pair(RepeatProcessor.contactOf(event), RepeatInput.of(event)))
+                .repartition(Repartitioned.with(Serdes.String(), KpiSerdes.repeatInput()).withName("kpi-fcr7-contacts"))
                 .process(() -> new RepeatProcessor(repeatWindow), RepeatProcessor.STORE)
                 .process(() -> new Combiner(FCR7_COMBINE_STORE, combineInterval), FCR7_COMBINE_STORE)
                 .groupByKey(Grouped.with("kpi-fcr7-contributions", Serdes.String(), KpiSerdes.sum()));

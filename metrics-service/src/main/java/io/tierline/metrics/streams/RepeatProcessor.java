@@ -2,7 +2,6 @@ package io.tierline.metrics.streams;
 
 import io.tierline.events.ContactReceived;
 import io.tierline.events.ContactResolved;
-import io.tierline.events.EventJson;
 import io.tierline.events.TierlineEvent;
 import io.tierline.metrics.kpi.RepeatCorrections;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a repeat by its {@code repeatOf}) advance its {@link RepeatCorrections}, kept in a store; each change becomes a
  * {@code fcr-7d} contribution at the resolution's time, a correction included.
  */
-class RepeatProcessor implements Processor<String, String, String, Contribution> {
+class RepeatProcessor implements Processor<String, RepeatInput, String, Contribution> {
 
     static final String STORE = "kpi-fcr7-resolutions";
 
@@ -45,16 +44,16 @@ class RepeatProcessor implements Processor<String, String, String, Contribution>
     }
 
     @Override
-    public void process(Record<String, String> record) {
-        TierlineEvent event = EventJson.read(record.value(), TierlineEvent.class);
+    public void process(Record<String, RepeatInput> record) {
+        RepeatInput input = record.value();
         RepeatCorrections known = contacts.get(record.key());
         if (known == null) {
             known = RepeatCorrections.NONE;
         }
         RepeatCorrections.Step step;
-        if (event instanceof ContactResolved e) {
-            step = known.resolved(record.timestamp(), e.firstContactResolution(),
-                    Contributions.dimensions(e.queueId(), e.channel(), e.tier(), e.agentId()), repeatWindow);
+        if (input.resolution()) {
+            step = known.resolved(record.timestamp(), input.firstContactResolution(), input.dimensions(),
+                    repeatWindow);
         } else {
             step = known.repeated(record.timestamp(), repeatWindow);
         }

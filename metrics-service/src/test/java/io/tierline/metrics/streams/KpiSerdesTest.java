@@ -1,11 +1,17 @@
 package io.tierline.metrics.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierline.events.Channel;
+import io.tierline.events.ContactResolved;
+import io.tierline.events.EventJson;
 import io.tierline.metrics.kpi.DurationDistribution;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class KpiSerdesTest {
@@ -37,5 +43,25 @@ class KpiSerdesTest {
         assertEquals(1, read.ratio().denominator());
         assertEquals(5, read.scoreSum());
         assertEquals(0, read.durations().count());
+    }
+
+    @Test
+    void theSevenDayFcrInputIsReadBackAndTheEventJsonTheTopicCarriedBeforeIsReadAsTheSame() {
+        Instant at = Instant.parse("2026-11-27T10:00:00Z");
+        ContactResolved resolved = new ContactResolved("e-1", "C-1", at, "agent-1", "billing-l1", 1, Channel.CHAT,
+                "cust-1", "billing", null, "FIXED", null, 0, 0, null, at.minusSeconds(60), at.minusSeconds(50),
+                40_000, 0);
+        RepeatInput input = RepeatInput.of(resolved);
+        assertTrue(input.resolution());
+        assertEquals(resolved.firstContactResolution(), input.firstContactResolution());
+        assertTrue(input.dimensions().contains("queue=billing-l1"), input.dimensions().toString());
+
+        var serde = KpiSerdes.repeatInput();
+        assertEquals(input, serde.deserializer().deserialize("t", serde.serializer().serialize("t", input)));
+        assertEquals(RepeatInput.REPEAT,
+                serde.deserializer().deserialize("t", serde.serializer().serialize("t", RepeatInput.REPEAT)));
+        // in flight on kpi-fcr7-contacts when a version that wrote the event itself is replaced
+        byte[] before = EventJson.write(resolved).getBytes(StandardCharsets.UTF_8);
+        assertEquals(input, serde.deserializer().deserialize("t", before));
     }
 }
