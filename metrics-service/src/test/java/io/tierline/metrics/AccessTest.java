@@ -4,7 +4,9 @@ import static io.tierline.metrics.TestEvents.as;
 import static io.tierline.metrics.TestEvents.asAdmin;
 import static io.tierline.metrics.TestEvents.kpis;
 import static io.tierline.metrics.TestEvents.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.arc.Arc;
 import io.tierline.embedded.AccessCheck.Staff;
 import io.tierline.embedded.AccessCheck;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,7 +16,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.tierline.embedded.SseClient;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.tierline.embedded.TierlineTestInfra;
+import io.tierline.platform.auth.VerifiedTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -154,6 +159,12 @@ class AccessTest {
     void healthMetricsOpenApiAndTheDashboardPageNeedNoToken(String path) {
         ready();
         as(null).get(path).then().statusCode(200);
+    }
+
+    @Test
+    void tokensAreCheckedByThePlatformParserThatRemembersTheAcceptedOnes() {
+        // every test here then also shows that remembering accepted tokens lets no bad one through
+        assertEquals(VerifiedTokens.class, Arc.container().instance(JWTParser.class).getBean().getBeanClass());
     }
 
     @ParameterizedTest(name = "a token {0} is a 401")
