@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KpiFreshnessBench {
 
     private static final String OPS_TOKEN = JvmTokens.get().ops();
+
+    private static final Random RANDOM = new Random(42);
 
     /** The steady stream driven before the measured one: -Dbench.kpi.warmup=S (seconds) changes it. */
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.kpi.warmup", 20));
@@ -120,11 +123,20 @@ public final class KpiFreshnessBench {
         }
     }
 
+    /**
+     * A resolution as a contact centre makes them: one of 500 agents, queue waits (median 20 s), talk (median
+     * 5 min) and, for three in ten, hold (median 30 s) drawn per contact in milliseconds, so the duration
+     * distributions hold as many distinct values as real ones do.
+     */
     private static void send(KafkaProducer<String, String> producer, String queue) {
         Instant now = Instant.now();
-        ContactResolved event = new ContactResolved(EventIds.random(), "bench-" + EventIds.random(), now, "agent-1",
-                queue, 1, Channel.CHAT, "cust-1", "billing", null, "FIXED", null, 0, 0, null, now.minusSeconds(60),
-                now.minusSeconds(50), 40_000, 0);
+        long talk = logNormalMillis(300_000, 0.5);
+        long hold = RANDOM.nextDouble() < 0.3 ? logNormalMillis(30_000, 0.8) : 0;
+        Instant accepted = now.minusMillis(talk + hold);
+        Instant queued = accepted.minusMillis(logNormalMillis(20_000, 1.0));
+        ContactResolved event = new ContactResolved(EventIds.random(), "bench-" + EventIds.random(), now,
+                "agent-" + RANDOM.nextInt(500), queue, 1, Channel.CHAT, "cust-" + RANDOM.nextInt(100_000), "billing",
+                null, "FIXED", null, 0, 0, null, queued, accepted, talk, hold);
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONTACTS_RESOLVED, event.key(),
                 EventJson.write(event));
         Map.of(CloudEventHeaders.ID, event.eventId(), CloudEventHeaders.TYPE, event.ceType(),
@@ -132,6 +144,10 @@ public final class KpiFreshnessBench {
                 CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE)
                 .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         producer.send(record);
+    }
+
+    private static long logNormalMillis(double medianMillis, double sigma) {
+        return Math.max(1, Math.round(medianMillis * Math.exp(sigma * RANDOM.nextGaussian())));
     }
 
     /** @return the probe's freshness in microseconds (30 s if it was not counted within 30 s) */

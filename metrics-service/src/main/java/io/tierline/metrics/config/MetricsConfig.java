@@ -89,6 +89,14 @@ public interface MetricsConfig {
         @WithDefault("3")
         int streamThreads();
 
+        /**
+         * Kafka Streams {@code statestore.cache.max.bytes}, shared by this instance's stream threads: the window
+         * aggregates waiting for the next commit. When it is full, entries leave early, each a store write and a
+         * snapshot of its own.
+         */
+        @WithDefault("10485760")
+        long cacheMaxBytes();
+
         /** Kafka Streams {@code num.standby.replicas}: warm copies of each task's state on other instances. */
         @WithDefault("0")
         int standbyReplicas();

@@ -105,6 +105,7 @@ public class KpiStreams {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.commitInterval().toMillis());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, s.standbyReplicas());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.streamThreads());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, s.cacheMaxBytes());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self().host() + ":" + self().port());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(s.stateDir()));
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
