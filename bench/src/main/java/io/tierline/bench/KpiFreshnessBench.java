@@ -48,6 +48,9 @@ public final class KpiFreshnessBench {
 
     private static final Random RANDOM = new Random(42);
 
+    /** How many agents resolve the contacts: -Dbench.kpi.agents=N changes it (each is a key of the agent dimension). */
+    static final int AGENTS = Integer.getInteger("bench.kpi.agents", 500);
+
     /** The steady stream driven before the measured one: -Dbench.kpi.warmup=S (seconds) changes it. */
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.kpi.warmup", 20));
 
@@ -98,6 +101,7 @@ public final class KpiFreshnessBench {
             details.put("eventsPerSecond", perSecond);
             details.put("events", sent.get());
             details.put("warmUpSecondsNotMeasured", WARM_UP.toSeconds());
+            details.put("agents", AGENTS);
             details.put("probes", freshness.count());
             details.put("probePollMillis", POLL_INTERVAL.toMillis());
             details.put("probesNotSeenWithin30s (counted as 30 s)", unseen.get());
@@ -124,8 +128,8 @@ public final class KpiFreshnessBench {
     }
 
     /**
-     * A resolution as a contact centre makes them: one of 500 agents, queue waits (median 20 s), talk (median
-     * 5 min) and, for three in ten, hold (median 30 s) drawn per contact in milliseconds, so the duration
+     * A resolution as a contact centre makes them: one of {@link #AGENTS} agents, queue waits (median 20 s), talk
+     * (median 5 min) and, for three in ten, hold (median 30 s) drawn per contact in milliseconds, so the duration
      * distributions hold as many distinct values as real ones do.
      */
     private static void send(KafkaProducer<String, String> producer, String queue) {
@@ -135,7 +139,7 @@ public final class KpiFreshnessBench {
         Instant accepted = now.minusMillis(talk + hold);
         Instant queued = accepted.minusMillis(logNormalMillis(20_000, 1.0));
         ContactResolved event = new ContactResolved(EventIds.random(), "bench-" + EventIds.random(), now,
-                "agent-" + RANDOM.nextInt(500), queue, 1, Channel.CHAT, "cust-" + RANDOM.nextInt(100_000), "billing",
+                "agent-" + RANDOM.nextInt(AGENTS), queue, 1, Channel.CHAT, "cust-" + RANDOM.nextInt(100_000), "billing",
                 null, "FIXED", null, 0, 0, null, queued, accepted, talk, hold);
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONTACTS_RESOLVED, event.key(),
                 EventJson.write(event));
