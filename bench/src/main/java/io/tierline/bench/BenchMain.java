@@ -19,7 +19,8 @@ import java.util.Map;
  * {@code bench/results/<date>.json} and {@code .md}: per benchmark the figure, its same-run baseline and the
  * ratio. {@code bench/run} calls it after building. The issues' sizes are the defaults; system properties
  * {@code bench.intake.seconds}, {@code bench.intake.connections}, {@code bench.offer.agents}, {@code bench.offer.rate},
- * {@code bench.offer.seconds}, {@code bench.kpi.rate}, {@code bench.kpi.seconds}, {@code bench.kpi.poll-ms}, {@code bench.kpi.warmup}, {@code bench.kpi.agents}, {@code bench.overload.warmup},
+ * {@code bench.offer.seconds}, {@code bench.kpi.rate}, {@code bench.kpi.seconds}, {@code bench.kpi.poll-ms},
+ * {@code bench.kpi.warmup}, {@code bench.kpi.agents}, {@code bench.overload.warmup},
  * {@code bench.overload.measure}, {@code bench.overload.seconds} and {@code bench.overload.connections} change them
  * for a quick trial.
  */

@@ -15,8 +15,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.tierline.embedded.SseClient;
 import io.smallrye.jwt.auth.principal.JWTParser;
+import io.tierline.embedded.SseClient;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.platform.auth.VerifiedTokens;
 import java.time.Duration;
@@ -162,9 +162,10 @@ class AccessTest {
     }
 
     @Test
-    void tokensAreCheckedByThePlatformParserThatRemembersTheAcceptedOnes() {
+    void tokensAreCheckedByTheParserThatThePlatformMakesRememberTheAcceptedOnes() {
         // every test here then also shows that remembering accepted tokens lets no bad one through
-        assertEquals(VerifiedTokens.class, Arc.container().instance(JWTParser.class).getBean().getBeanClass());
+        assertEquals(List.of(VerifiedTokens.class), Arc.container().beanManager()
+                .resolveDecorators(Set.of(JWTParser.class)).stream().map(d -> d.getBeanClass()).toList());
     }
 
     @ParameterizedTest(name = "a token {0} is a 401")

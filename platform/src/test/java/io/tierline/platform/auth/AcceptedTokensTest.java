@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-class VerifiedTokensTest {
+class AcceptedTokensTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     /** The tokens the verifier was asked about, in order. */
@@ -25,87 +23,82 @@ class VerifiedTokensTest {
     /** Token text to its expiry (epoch seconds); a token not in it fails. */
     private final Map<String, Long> valid = new HashMap<>();
 
-    private final JWTParser verifier = (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {JWTParser.class}, (proxy, method, args) -> {
-                if (!method.getName().equals("parse") || args.length != 1) {
-                    throw new UnsupportedOperationException(method.getName());
-                }
-                String text = (String) args[0];
-                checked.add(text);
-                Long exp = valid.get(text);
-                if (exp == null || exp * 1000 <= now.get()) {
-                    throw new ParseException("invalid or expired: " + text);
-                }
-                return token(text, exp);
-            });
+    private final AcceptedTokens.Verification verifier = text -> {
+        checked.add(text);
+        Long exp = valid.get(text);
+        if (exp == null || exp * 1000 <= now.get()) {
+            throw new ParseException("invalid or expired: " + text);
+        }
+        return token(text, exp);
+    };
 
-    private VerifiedTokens tokens(Duration maxAge, int capacity) {
-        return new VerifiedTokens(verifier, maxAge, capacity, now::get);
+    private AcceptedTokens tokens(Duration maxAge, int capacity) {
+        return new AcceptedTokens(maxAge, capacity, now::get);
     }
 
     @Test
     void aTokenIsVerifiedOnceAndAgainAfterTheMaximumAge() throws Exception {
         valid.put("a", now.get() / 1000 + 3600);
-        VerifiedTokens tokens = tokens(Duration.ofSeconds(60), 100);
+        AcceptedTokens tokens = tokens(Duration.ofSeconds(60), 100);
 
-        JsonWebToken first = tokens.parse("a");
+        JsonWebToken first = tokens.parse("a", verifier);
         now.addAndGet(59_000);
-        assertSame(first, tokens.parse("a"));
+        assertSame(first, tokens.parse("a", verifier));
         assertEquals(List.of("a"), checked);
 
         now.addAndGet(1_000);
-        assertEquals("a", tokens.parse("a").getName());
+        assertEquals("a", tokens.parse("a", verifier).getName());
         assertEquals(List.of("a", "a"), checked, "checked again once the maximum age has passed");
     }
 
     @Test
     void aTokenThatExpiresIsCheckedAgainAndRefused() throws Exception {
         valid.put("short", now.get() / 1000 + 10);
-        VerifiedTokens tokens = tokens(Duration.ofSeconds(60), 100);
-        tokens.parse("short");
+        AcceptedTokens tokens = tokens(Duration.ofSeconds(60), 100);
+        tokens.parse("short", verifier);
         now.addAndGet(9_999);
-        tokens.parse("short");
+        tokens.parse("short", verifier);
         assertEquals(1, checked.size());
 
         now.addAndGet(1);
-        assertThrows(ParseException.class, () -> tokens.parse("short"));
+        assertThrows(ParseException.class, () -> tokens.parse("short", verifier));
         assertEquals(2, checked.size());
     }
 
     @Test
     void aRefusedTokenIsNeverRemembered() {
-        VerifiedTokens tokens = tokens(Duration.ofSeconds(60), 100);
-        assertThrows(ParseException.class, () -> tokens.parse("forged"));
-        assertThrows(ParseException.class, () -> tokens.parse("forged"));
+        AcceptedTokens tokens = tokens(Duration.ofSeconds(60), 100);
+        assertThrows(ParseException.class, () -> tokens.parse("forged", verifier));
+        assertThrows(ParseException.class, () -> tokens.parse("forged", verifier));
         assertEquals(List.of("forged", "forged"), checked);
         assertEquals(0, tokens.remembered());
     }
 
     @Test
     void atCapacityTheExpiredGoFirstAndTheCountStaysBounded() throws Exception {
-        VerifiedTokens tokens = tokens(Duration.ofSeconds(60), 2);
+        AcceptedTokens tokens = tokens(Duration.ofSeconds(60), 2);
         valid.put("old", now.get() / 1000 + 5);
         valid.put("b", now.get() / 1000 + 3600);
-        tokens.parse("old");
-        tokens.parse("b");
+        tokens.parse("old", verifier);
+        tokens.parse("b", verifier);
         now.addAndGet(6_000);
         valid.put("c", now.get() / 1000 + 3600);
-        tokens.parse("c");
+        tokens.parse("c", verifier);
         assertEquals(2, tokens.remembered(), "the expired one made room");
-        tokens.parse("b");
+        tokens.parse("b", verifier);
         assertEquals(List.of("old", "b", "c"), checked, "b is still remembered");
 
         valid.put("d", now.get() / 1000 + 3600);
-        tokens.parse("d");
+        tokens.parse("d", verifier);
         assertEquals(1, tokens.remembered(), "none had expired: all went, then d");
     }
 
     @Test
     void aZeroCapacityRemembersNothing() throws Exception {
         valid.put("a", now.get() / 1000 + 3600);
-        VerifiedTokens tokens = tokens(Duration.ofSeconds(60), 0);
-        tokens.parse("a");
-        tokens.parse("a");
+        AcceptedTokens tokens = tokens(Duration.ofSeconds(60), 0);
+        tokens.parse("a", verifier);
+        tokens.parse("a", verifier);
         assertEquals(2, checked.size());
     }
 
