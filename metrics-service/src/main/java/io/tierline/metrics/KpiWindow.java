@@ -24,6 +24,28 @@ public enum KpiWindow {
         return length;
     }
 
+    /** The start (epoch ms) of the window of this size that contains {@code epochMillis}. */
+    public long startOf(long epochMillis) {
+        return epochMillis - Math.floorMod(epochMillis, length.toMillis());
+    }
+
+    /**
+     * Whether the window of this size that contains {@code eventTime} still takes an input when the stream has
+     * reached {@code streamTime} (KPIS.md, "Late events"): until its end plus the grace period.
+     */
+    public boolean openAt(long eventTime, long streamTime, Duration grace) {
+        return streamTime < startOf(eventTime) + length.toMillis() + grace.toMillis();
+    }
+
+    /**
+     * The smallest window size whose window containing {@code eventTime} is still open at {@code streamTime}, if
+     * any. The windows nest (each contains the smaller ones around the same instant and ends no earlier), so an
+     * input counts in the windows of this size and of every larger one, and in no smaller one.
+     */
+    public static Optional<KpiWindow> smallestOpen(long eventTime, long streamTime, Duration grace) {
+        return Arrays.stream(values()).filter(w -> w.openAt(eventTime, streamTime, grace)).findFirst();
+    }
+
     /** The window named exactly {@code name} (e.g. {@code PT15M}), if there is one. */
     public static Optional<KpiWindow> named(String name) {
         return Arrays.stream(values()).filter(w -> w.name().equals(name)).findFirst();

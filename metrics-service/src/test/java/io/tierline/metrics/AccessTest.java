@@ -93,6 +93,8 @@ class AccessTest {
                         Map.of("kpi", "fcr", "dimension", "all", "window", "PT1H", "from", hourAgo, "to", now))),
                 new Endpoint("GET /kpis/local/all", KPI_READERS, 200,
                         () -> get("/kpis/local/all", Map.of("window", "PT1H", "at", now))),
+                new Endpoint("GET /kpis/local/agents", KPI_READERS, 200,
+                        () -> get("/kpis/local/agents", Map.of("window", "PT1H", "at", now))),
                 new Endpoint("GET /kpis/local/waiting", KPI_READERS, 200, () -> get("/kpis/local/waiting", Map.of())),
                 new Endpoint("POST /evaluations", EVALUATORS, 201,
                         () -> new Request("POST", "/evaluations", Map.of(), evaluation(unique("E")))),

@@ -1,6 +1,7 @@
 package io.tierline.metrics;
 
 import static io.restassured.RestAssured.given;
+import static io.tierline.metrics.TestEvents.byAgent;
 import static io.tierline.metrics.TestEvents.resolved;
 import static io.tierline.metrics.TestEvents.send;
 import static io.tierline.metrics.TestEvents.wrapUp;
@@ -52,6 +53,9 @@ class KpiInstancesIT {
 
     /** Queues of fixed names (this test has a broker of its own): their keys fall in every partition. */
     private static final int QUEUES = 24;
+    /** Agents of fixed names who handle the contacts in turn. */
+    private static final int AGENTS = 6;
+    private static final String AGENT = "it-agent-";
 
     private static final DevTokens TOKENS = JvmTokens.get();
     private static final String OPS = TOKENS.ops();
@@ -115,7 +119,7 @@ class KpiInstancesIT {
             fcr[1]++;
             fcrAll[0] += firstContact ? 1 : 0;
             fcrAll[1]++;
-            send(probe, wrapUp(queue, channels[i % 3], tier, 60 + i, 0, 0, t));
+            send(probe, byAgent(AGENT + (i % AGENTS), wrapUp(queue, channels[i % 3], tier, 60 + i, 0, 0, t)));
             handledByTier.merge(tier, 1, Integer::sum);
         }
         Map<String, String> fcrByQueue = new TreeMap<>();
@@ -142,6 +146,24 @@ class KpiInstancesIT {
                         "dimension", "tier=" + tier.getKey(), "at", t.toString()));
                 assertEquals(tier.getValue().longValue(), k.getLong("aht.count"), "tier " + tier.getKey());
             }
+            // The agent dimension (kept in minutes, in stores of its own): each agent handled 3 * QUEUES / AGENTS;
+            // its keys lie in other partitions than all's, so they may be counted a moment later
+            Map<String, Integer> handledByAgent = new TreeMap<>();
+            for (int a = 0; a < AGENTS; a++) {
+                handledByAgent.put("agent=" + AGENT + a, 3 * QUEUES / AGENTS);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (String agent : handledByAgent.keySet()) {
+                    assertEquals(3 * QUEUES / AGENTS, ok(instance, "/kpis", Map.of("kpi", "aht", "window", "PT15M",
+                            "dimension", agent, "at", t.toString())).getInt("aht.count"), agent);
+                }
+                Map<String, Integer> breakdown = new TreeMap<>();
+                List<Map<String, Object>> agentPoints = ok(instance, "/kpis/breakdown", Map.of("by", "agent",
+                        "window", "PT1H", "at", t.toString())).getList("$");
+                agentPoints.stream().filter(p -> "aht".equals(p.get("kpi")))
+                        .forEach(p -> breakdown.put((String) p.get("dimension"), (Integer) p.get("count")));
+                assertEquals(handledByAgent, breakdown);
+            });
             JsonPath series = ok(instance, "/kpis/series", Map.of("kpi", "fcr", "window", "PT1M",
                     "dimension", "queue=" + run + "-3", "from", t.toString()));
             assertEquals(1, series.getList("$").size());

@@ -70,6 +70,13 @@ public class KpiLocalResource {
     }
 
     @GET
+    @Path("/agents")
+    @Operation(hidden = true)
+    public String agents(@QueryParam("window") String window, @QueryParam("at") String at) {
+        return part(() -> KpiPartJson.write(state.agents(window(window), instant("at", at)), KpiPartJson.SNAPSHOTS));
+    }
+
+    @GET
     @Path("/waiting")
     @Operation(hidden = true)
     public String waiting() {

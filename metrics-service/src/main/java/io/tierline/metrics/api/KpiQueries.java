@@ -47,7 +47,8 @@ public class KpiQueries {
             Instant at) {
         Map<HostInfo, List<String>> byOwner = new LinkedHashMap<>();
         for (String kpi : kpis) {
-            byOwner.computeIfAbsent(owners.ownerOf(KpiTopology.storeName(kpi, window), Contribution.key(kpi, dimension)),
+            byOwner.computeIfAbsent(owners.ownerOf(KpiTopology.storeName(kpi, dimension, window),
+                    Contribution.key(kpi, dimension)),
                     owner -> new ArrayList<>()).add(kpi);
         }
         List<CompletableFuture<Map<String, List<KpiSnapshot>>>> parts = new ArrayList<>();
@@ -74,7 +75,7 @@ public class KpiQueries {
     /** {@link KpiState#series} from the instance that owns the key. */
     public CompletableFuture<List<KpiSnapshot>> series(String kpi, String dimension, KpiWindow window, Instant from,
             Instant to) {
-        HostInfo owner = owners.ownerOf(KpiTopology.storeName(kpi, window), Contribution.key(kpi, dimension));
+        HostInfo owner = owners.ownerOf(KpiTopology.storeName(kpi, dimension, window), Contribution.key(kpi, dimension));
         return isSelf(owner)
                 ? CompletableFuture.completedFuture(state.series(kpi, dimension, window, from, to))
                 : peers.get(owner, "series", Map.of("kpi", kpi, "dimension", dimension, "window", window.name(),
@@ -86,6 +87,14 @@ public class KpiQueries {
         return fromEveryOwner(List.of(KpiTopology.storeName(window), KpiTopology.storeName(Kpis.FCR_7D, window)),
                 () -> state.all(window, at),
                 owner -> peers.get(owner, "all", Map.of("window", window.name(), "at", at.toString()), KpiPartJson.SNAPSHOTS))
+                .thenApply(parts -> parts.stream().flatMap(List::stream).toList());
+    }
+
+    /** {@link KpiState#agents}: every owner's part of the agent dimension's stores, concatenated. */
+    public CompletableFuture<List<KpiSnapshot>> agents(KpiWindow window, Instant at) {
+        return fromEveryOwner(List.of(KpiTopology.agentStoreName(Kpis.FCR), KpiTopology.agentStoreName(Kpis.FCR_7D)),
+                () -> state.agents(window, at),
+                owner -> peers.get(owner, "agents", Map.of("window", window.name(), "at", at.toString()), KpiPartJson.SNAPSHOTS))
                 .thenApply(parts -> parts.stream().flatMap(List::stream).toList());
     }
 

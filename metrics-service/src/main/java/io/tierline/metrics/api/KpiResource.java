@@ -106,7 +106,8 @@ public class KpiResource {
             throw new ProblemException(Problem.invalid(List.of(new Violation("by", "must be one of " + BREAKDOWNS))));
         }
         String prefix = by.trim() + "=";
-        return readStateAsync(() -> queries.all(query.window(), query.at()).thenApply(all -> all.stream()
+        return readStateAsync(() -> ("agent".equals(by.trim()) ? queries.agents(query.window(), query.at())
+                : queries.all(query.window(), query.at())).thenApply(all -> all.stream()
                 .filter(s -> s.dimension().startsWith(prefix)).map(KpiPoint::of).toList()));
     }
 

@@ -17,28 +17,35 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.ByteUtils;
 
 /** Compact binary serdes for the topology's repartition topics and state stores (internal topics only). */
 final class KpiSerdes {
 
     private static final byte VERSION = 1;
-    private static final byte SUM_VERSION = 2;
+    /** Of the serdes that carry a tally: its durations as buckets with an exact sum (version 1: distinct values). */
+    private static final byte TALLY_VERSION = 2;
+    private static final byte SUM_VERSION = 3;
+    private static final byte SUM_VERSION_DISTINCT_VALUES = 2;
 
     private KpiSerdes() {
     }
 
     static Serde<KpiTally> tally() {
-        return Serdes.serdeFrom(bytes(KpiSerdes::writeTally), read(KpiSerdes::readTally));
+        return Serdes.serdeFrom(bytes(TALLY_VERSION, KpiSerdes::writeTally), readTallyVersions(KpiSerdes::readTally));
     }
 
     /**
      * The sums on the repartition topics {@code kpi-contributions} and {@code kpi-fcr7-contributions}: a tally
-     * (version 2). Reads version 1 too, the single contribution those topics carried before the {@link Combiner}
-     * (so records in flight when a version without it is replaced count exactly once).
+     * (version 3). Reads the versions before too, so records in flight when an older version of the service is
+     * replaced count exactly once: 2, a tally whose durations were distinct values; 1, the single contribution
+     * those topics carried before the {@link Combiner}.
      */
     static Serde<KpiTally> sum() {
         return Serdes.serdeFrom((topic, value) -> {
@@ -60,7 +67,10 @@ final class KpiSerdes {
             try (var in = new DataInputStream(new ByteArrayInputStream(data))) {
                 byte version = in.readByte();
                 if (version == SUM_VERSION) {
-                    return readTally(in);
+                    return readTally(in, true);
+                }
+                if (version == SUM_VERSION_DISTINCT_VALUES) {
+                    return readTally(in, false);
                 }
                 if (version == VERSION) {
                     String key = in.readUTF();
@@ -80,35 +90,79 @@ final class KpiSerdes {
     }
 
     static Serde<Combiner.Pending> pending() {
-        return Serdes.serdeFrom(bytes((p, out) -> {
+        return Serdes.serdeFrom(bytes(TALLY_VERSION, (p, out) -> {
             out.writeLong(p.sequence());
             out.writeLong(p.timestamp());
             writeTally(p.tally(), out);
-        }), read(in -> new Combiner.Pending(in.readLong(), in.readLong(), readTally(in))));
+        }), readTallyVersions((in, buckets) -> new Combiner.Pending(in.readLong(), in.readLong(),
+                readTally(in, buckets))));
     }
 
+    /** A minute of the agent dimension's store: per window size, whether a part is there, its time and sum. */
+    static Serde<MinuteTally> minuteTally() {
+        return Serdes.serdeFrom(bytes(TALLY_VERSION, (m, out) -> {
+            out.writeByte(MinuteTally.SIZES);
+            for (int i = 0; i < MinuteTally.SIZES; i++) {
+                out.writeBoolean(m.parts[i] != null);
+                if (m.parts[i] != null) {
+                    out.writeLong(m.timestamps[i]);
+                    writeTally(m.parts[i], out);
+                }
+            }
+        }), readTallyVersions((in, buckets) -> {
+            MinuteTally m = new MinuteTally();
+            int sizes = in.readByte();
+            if (sizes != MinuteTally.SIZES) {
+                throw new IllegalStateException("a minute of " + sizes + " window sizes, expected " + MinuteTally.SIZES);
+            }
+            for (int i = 0; i < sizes; i++) {
+                if (in.readBoolean()) {
+                    m.timestamps[i] = in.readLong();
+                    m.parts[i] = readTally(in, buckets);
+                }
+            }
+            return m;
+        }));
+    }
+
+    /** A tally: counts, then its durations' exact sum and buckets (ascending, each as the step from the last). */
     private static void writeTally(KpiTally t, DataOutputStream out) throws IOException {
         out.writeLong(t.numerator);
         out.writeLong(t.denominator);
         out.writeLong(t.scoreSum);
-        var counts = t.durations.counts();
-        out.writeInt(counts.size());
-        for (Map.Entry<Long, Long> e : counts.entrySet()) {
-            out.writeLong(e.getKey());
-            out.writeLong(e.getValue());
+        ByteUtils.writeVarlong(t.durations.sumMillis(), out);
+        var buckets = t.durations.buckets();
+        ByteUtils.writeVarint(buckets.size(), out);
+        long last = 0;
+        for (Map.Entry<Long, Long> e : buckets.entrySet()) {
+            ByteUtils.writeVarlong(e.getKey() - last, out);
+            ByteUtils.writeVarlong(e.getValue(), out);
+            last = e.getKey();
         }
     }
 
-    private static KpiTally readTally(DataInputStream in) throws IOException {
+    /** @param buckets whether written by {@link #writeTally}; else by the version before, with distinct values */
+    private static KpiTally readTally(DataInputStream in, boolean buckets) throws IOException {
         long numerator = in.readLong();
         long denominator = in.readLong();
         long scoreSum = in.readLong();
-        int n = in.readInt();
-        DurationDistribution durations = new DurationDistribution();
-        for (int i = 0; i < n; i++) {
-            durations.add(in.readLong(), in.readLong());
+        if (!buckets) {
+            int n = in.readInt();
+            DurationDistribution durations = new DurationDistribution();
+            for (int i = 0; i < n; i++) {
+                durations.add(in.readLong(), in.readLong());
+            }
+            return new KpiTally(numerator, denominator, scoreSum, durations);
         }
-        return new KpiTally(numerator, denominator, scoreSum, durations);
+        long sum = ByteUtils.readVarlong(in);
+        int n = ByteUtils.readVarint(in);
+        Map<Long, Long> counts = new TreeMap<>();
+        long bucket = 0;
+        for (int i = 0; i < n; i++) {
+            bucket += ByteUtils.readVarlong(in);
+            counts.put(bucket, ByteUtils.readVarlong(in));
+        }
+        return new KpiTally(numerator, denominator, scoreSum, DurationDistribution.ofBuckets(counts, sum));
     }
 
     static Serde<AgentTimeline> timeline() {
@@ -191,14 +245,23 @@ final class KpiSerdes {
         T read(DataInputStream in) throws IOException;
     }
 
+    /** Reads what carries tallies, in either format: {@code buckets} is false for version 1 (distinct values). */
+    private interface TallyReader<T> {
+        T read(DataInputStream in, boolean buckets) throws IOException;
+    }
+
     private static <T> Serializer<T> bytes(Writer<T> writer) {
+        return bytes(VERSION, writer);
+    }
+
+    private static <T> Serializer<T> bytes(byte version, Writer<T> writer) {
         return (topic, value) -> {
             if (value == null) {
                 return null;
             }
             var buffer = new ByteArrayOutputStream();
             try (var out = new DataOutputStream(buffer)) {
-                out.writeByte(VERSION);
+                out.writeByte(version);
                 writer.write(value, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -208,16 +271,30 @@ final class KpiSerdes {
     }
 
     private static <T> Deserializer<T> read(Reader<T> reader) {
+        return read(version -> version == VERSION, (in, version) -> reader.read(in));
+    }
+
+    /** Reads what carries tallies, in either format: the version before {@link #TALLY_VERSION} had distinct values. */
+    private static <T> Deserializer<T> readTallyVersions(TallyReader<T> reader) {
+        return read(version -> version == VERSION || version == TALLY_VERSION,
+                (in, version) -> reader.read(in, version == TALLY_VERSION));
+    }
+
+    private interface VersionedReader<T> {
+        T read(DataInputStream in, byte version) throws IOException;
+    }
+
+    private static <T> Deserializer<T> read(IntPredicate accepted, VersionedReader<T> reader) {
         return (topic, data) -> {
             if (data == null) {
                 return null;
             }
             try (var in = new DataInputStream(new ByteArrayInputStream(data))) {
                 byte version = in.readByte();
-                if (version != VERSION) {
+                if (!accepted.test(version)) {
                     throw new IllegalStateException("unknown serialisation version " + version);
                 }
-                return reader.read(in);
+                return reader.read(in, version);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -47,7 +47,9 @@ public class KpiState {
         try {
             for (String kpi : kpis) {
                 String key = Contribution.key(kpi, dimension);
-                ValueAndTimestamp<KpiTally> found = store(kpi, window).fetch(key, start.toEpochMilli());
+                ValueAndTimestamp<KpiTally> found = KpiTopology.isAgent(dimension)
+                        ? MinuteWindows.fetch(minutes(kpi), key, window, start)
+                        : store(kpi, window).fetch(key, start.toEpochMilli());
                 KpiTally tally = found == null ? new KpiTally() : found.value();
                 Instant occurredAt = found == null ? start : Instant.ofEpochMilli(found.timestamp());
                 out.addAll(WindowSnapshots.of(key, window, start, occurredAt, tally));
@@ -58,7 +60,10 @@ public class KpiState {
         return out;
     }
 
-    /** Every snapshot of the window containing {@code at}, all KPIs and dimensions counted in it. */
+    /**
+     * Every snapshot of the window containing {@code at}, all KPIs and dimensions counted in it, but the agent
+     * dimension ({@link #agents}).
+     */
     public List<KpiSnapshot> all(KpiWindow window, Instant at) {
         Instant start = windowStart(window, at);
         List<KpiSnapshot> out = new ArrayList<>();
@@ -74,10 +79,36 @@ public class KpiState {
         return out;
     }
 
+    /** Every agent's snapshots of the window containing {@code at}, all KPIs counted in it. */
+    public List<KpiSnapshot> agents(KpiWindow window, Instant at) {
+        Instant start = windowStart(window, at);
+        List<KpiSnapshot> out = new ArrayList<>();
+        try {
+            // one store for every KPI but the 7-day FCR, which has its own
+            for (String kpi : List.of(Kpis.FCR, Kpis.FCR_7D)) {
+                MinuteWindows.all(minutes(kpi), window, start).forEach((key, found) -> out.addAll(
+                        WindowSnapshots.of(key, window, start, Instant.ofEpochMilli(found.timestamp()), found.value())));
+            }
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw new KpiStateUnavailableException(e.getMessage());
+        }
+        return out;
+    }
+
     /** The snapshots of one KPI in one dimension for every window from the one containing {@code from} to now's. */
     public List<KpiSnapshot> series(String kpi, String dimension, KpiWindow window, Instant from, Instant to) {
         String key = Contribution.key(kpi, dimension);
         List<KpiSnapshot> out = new ArrayList<>();
+        if (KpiTopology.isAgent(dimension)) {
+            try {
+                MinuteWindows.series(minutes(kpi), key, window, windowStart(window, from),
+                        windowStart(window, to)).forEach((start, found) -> out.addAll(WindowSnapshots.of(key, window,
+                                start, Instant.ofEpochMilli(found.timestamp()), found.value())));
+            } catch (InvalidStateStoreException | IllegalStateException e) {
+                throw new KpiStateUnavailableException(e.getMessage());
+            }
+            return out;
+        }
         try (var windows = store(kpi, window).fetch(key, windowStart(window, from), windowStart(window, to))) {
             windows.forEachRemaining(w -> out.addAll(WindowSnapshots.of(key, window, Instant.ofEpochMilli(w.key),
                     Instant.ofEpochMilli(w.value.timestamp()), w.value.value())));
@@ -111,6 +142,12 @@ public class KpiState {
             throw new KpiStateUnavailableException("the KPI topology has not started");
         }
         return streams;
+    }
+
+    /** The store of the agent dimension's minutes of this KPI. */
+    private ReadOnlyWindowStore<String, MinuteTally> minutes(String kpi) {
+        return running().store(StoreQueryParameters.fromNameAndType(KpiTopology.agentStoreName(kpi),
+                QueryableStoreTypes.<String, MinuteTally>windowStore()));
     }
 
     private ReadOnlyWindowStore<String, ValueAndTimestamp<KpiTally>> store(String kpi, KpiWindow window) {

@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * The KPI topology (KPIS.md): the event topics by event time (records that are no event to {@code metrics.dlq}
  * or skipped, see {@link ParseProcessor}), deduplicated by eventId, turned into
  * contributions keyed {@code kpi|dimension}, aggregated in UTC-aligned tumbling windows of every
- * {@link KpiWindow} with a grace period, each update published as a KpiSnapshot to its {@code kpi.*} topic.
+ * {@link KpiWindow} with a grace period, each update published as a KpiSnapshot to its {@code kpi.*} topic; the
+ * agent dimension is kept in minutes instead, read by {@code GET /kpis} only ({@link MinuteWindows}).
  * Plain Kafka Streams; the service runs it in {@code KpiStreams}.
  */
 public final class KpiTopology {
@@ -77,6 +78,9 @@ public final class KpiTopology {
 
     static final String COMBINE_STORE = "kpi-combine";
     static final String FCR7_COMBINE_STORE = "kpi-fcr7-combine";
+    static final String AGENT_STORE = "kpi-agent-minutes";
+    private static final String AGENT = "agent=";
+    static final String FCR7_AGENT_STORE = "kpi-" + Kpis.FCR_7D + "-agent-minutes";
 
     private KpiTopology() {
     }
@@ -91,9 +95,47 @@ public final class KpiTopology {
         return Kpis.FCR_7D.equals(kpi) ? "kpi-" + Kpis.FCR_7D + "-" + window.name() : storeName(window);
     }
 
+    /**
+     * The state store that holds {@code kpi|dimension} for windows of this size: the agent dimension's minutes
+     * ({@link MinuteWindows}) or the windows of that size.
+     */
+    public static String storeName(String kpi, String dimension, KpiWindow window) {
+        if (isAgent(dimension)) {
+            return agentStoreName(kpi);
+        }
+        return storeName(kpi, window);
+    }
+
+    /** The store of the agent dimension's minutes of this KPI (the 7-day FCR has its own: a longer grace). */
+    public static String agentStoreName(String kpi) {
+        return Kpis.FCR_7D.equals(kpi) ? FCR7_AGENT_STORE : AGENT_STORE;
+    }
+
+    /** Whether the dimension is an agent's: kept in minutes, served by {@code GET /kpis}, never published. */
+    public static boolean isAgent(String dimension) {
+        return dimension.startsWith(AGENT);
+    }
+
+    private static boolean isAgentKey(String key) {
+        return isAgent(key.substring(key.indexOf('|') + 1));
+    }
+
     /** The state store of the contacts waiting now (the queue gauges). */
     public static String waitingStoreName() {
         return WaitingProcessor.STORE;
+    }
+
+    /**
+     * The sums of contributions ({@link Combiner}, already partitioned by key): the agent dimension's to a store of
+     * minutes ({@link MinuteWindowsProcessor}); every other's aggregated in windows of every size, each update
+     * published. Both with the grace {@code grace}.
+     */
+    private static void aggregate(KStream<String, KpiTally> sums, Duration grace, Function<KpiWindow, String> storeName,
+            String agentStore) {
+        publishWindows(sums.filterNot((key, sum) -> isAgentKey(key))
+                .groupByKey(Grouped.with(Serdes.String(), KpiSerdes.sum())), grace, storeName);
+        sums.filter((key, sum) -> isAgentKey(key))
+                .process(() -> new MinuteWindowsProcessor(agentStore, grace), agentStore);
     }
 
     /**
@@ -143,6 +185,8 @@ public final class KpiTopology {
         builder.addStateStore(combineStore(FCR7_COMBINE_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WaitingProcessor.STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(minuteStore(AGENT_STORE, retention(KpiWindow.P1D, settings.grace())));
+        builder.addStateStore(minuteStore(FCR7_AGENT_STORE, retention(KpiWindow.P1D, settings.repeatGrace())));
         Contributions contributions = new Contributions(settings.serviceLevel());
         KStream<String, ParsedEvent> parsed = builder
                 .stream(SOURCES, Consumed.with(Serdes.String(), Serdes.String())
@@ -158,12 +202,12 @@ public final class KpiTopology {
                 .map(c -> KeyValue.pair(c.key(), c)).toList());
         KStream<String, Contribution> deflections = events.filter((key, event) -> DeflectionProcessor.reads(event))
                 .process(DeflectionProcessor::new, DeflectionProcessor.STORE);
-        KGroupedStream<String, KpiTally> grouped = byEvent.merge(occupancy(events)).merge(deflections)
+        KStream<String, KpiTally> sums = byEvent.merge(occupancy(events)).merge(deflections)
                 .process(() -> new Combiner(COMBINE_STORE, settings.combineInterval()), COMBINE_STORE)
-                .groupByKey(Grouped.with("kpi-contributions", Serdes.String(), KpiSerdes.sum()));
-        publishWindows(grouped, settings.grace(), KpiTopology::storeName);
-        publishWindows(sevenDayFcr(events, settings.repeatWindow(), settings.combineInterval()),
-                settings.repeatGrace(), w -> storeName(Kpis.FCR_7D, w));
+                .repartition(Repartitioned.with(Serdes.String(), KpiSerdes.sum()).withName("kpi-contributions"));
+        aggregate(sums, settings.grace(), KpiTopology::storeName, AGENT_STORE);
+        aggregate(sevenDayFcr(events, settings.repeatWindow(), settings.combineInterval()),
+                settings.repeatGrace(), w -> storeName(Kpis.FCR_7D, w), FCR7_AGENT_STORE);
         return builder.build();
     }
 
@@ -181,14 +225,23 @@ public final class KpiTopology {
                 .withCachingEnabled();
     }
 
-    /** Resolutions and repeats by resolved contact (repartitioned) to 7-day FCR contributions and corrections. */
-    private static KGroupedStream<String, KpiTally> sevenDayFcr(KStream<String, TierlineEvent> events,
+    /** The minutes of the agent dimension (logged, cached: one changelog write per key and commit). */
+    private static StoreBuilder<WindowStore<String, MinuteTally>> minuteStore(String name, Duration retention) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, retention, KpiWindow.PT1M.length(), false),
+                Serdes.String(), KpiSerdes.minuteTally()).withCachingEnabled();
+    }
+
+    /**
+     * Resolutions and repeats by resolved contact (repartitioned) to 7-day FCR contributions and corrections, their
+     * sums partitioned by key.
+     */
+    private static KStream<String, KpiTally> sevenDayFcr(KStream<String, TierlineEvent> events,
             Duration repeatWindow, Duration combineInterval) {
         return events.filter((key, event) -> RepeatProcessor.reads(event))
                 .map((key, event) -> KeyValue.pair(RepeatProcessor.contactOf(event), RepeatInput.of(event)))
                 .repartition(Repartitioned.with(Serdes.String(), KpiSerdes.repeatInput()).withName("kpi-fcr7-contacts"))
                 .process(() -> new RepeatProcessor(repeatWindow), RepeatProcessor.STORE)
                 .process(() -> new Combiner(FCR7_COMBINE_STORE, combineInterval), FCR7_COMBINE_STORE)
-                .groupByKey(Grouped.with("kpi-fcr7-contributions", Serdes.String(), KpiSerdes.sum()));
+                .repartition(Repartitioned.with(Serdes.String(), KpiSerdes.sum()).withName("kpi-fcr7-contributions"));
     }
 }

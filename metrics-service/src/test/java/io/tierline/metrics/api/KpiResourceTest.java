@@ -89,13 +89,28 @@ class KpiResourceTest {
             assertEquals(600.0, k.getDouble("aht.p90"));
             assertEquals(600.0, k.getDouble("aht.p99"));
         }
-        // The agent alone: 60, 120, 180 -> mean 120, p50 rank 2 -> 120, p90 rank ceil(2.7) = 3 -> 180
-        JsonPath byAgent = kpis(Map.of("kpi", "aht", "dimension", "agent=" + agent, "at", t.toString()));
-        assertEquals(3, byAgent.getInt("aht.count"));
-        assertEquals(120.0, byAgent.getDouble("aht.value"));
-        assertEquals(120.0, byAgent.getDouble("aht.p50"));
-        assertEquals(180.0, byAgent.getDouble("aht.p90"));
-        assertNull(byAgent.get("fcr"), "only the KPI asked for");
+        // The agent alone (kept in minutes, every window read from them): 60, 120, 180 -> mean 120, p50 rank 2 -> 120,
+        // p90 rank ceil(2.7) = 3 -> 180
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(3, kpis(Map.of("kpi", "aht",
+                "dimension", "agent=" + agent, "at", t.toString())).getInt("aht.count")));
+        for (String window : new String[] {"PT1M", "PT15M", "PT1H", "P1D"}) {
+            JsonPath byAgent = kpis(Map.of("kpi", "aht", "window", window, "dimension", "agent=" + agent,
+                    "at", t.toString()));
+            assertEquals(3, byAgent.getInt("aht.count"), window);
+            assertEquals(120.0, byAgent.getDouble("aht.value"), window);
+            assertEquals(120.0, byAgent.getDouble("aht.p50"), window);
+            assertEquals(180.0, byAgent.getDouble("aht.p90"), window);
+            assertNull(byAgent.get("fcr"), "only the KPI asked for");
+        }
+        JsonPath agentSeries = asOps().queryParams(Map.of("kpi", "aht", "dimension", "agent=" + agent, "from",
+                t.minusSeconds(300).toString())).when().get("/kpis/series").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, agentSeries.getList("$").size());
+        assertEquals(t.truncatedTo(ChronoUnit.MINUTES).toString(), agentSeries.getString("[0].windowStart"));
+        assertEquals(3, agentSeries.getInt("[0].count"));
+        JsonPath byAgents = asOps().queryParams(Map.of("by", "agent", "window", "PT1H", "at", t.toString())).when()
+                .get("/kpis/breakdown").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, byAgents.getInt("find { it.kpi == 'aht' && it.dimension == 'agent=" + agent + "' }.count"));
+        assertTrue(byAgents.getList("dimension", String.class).stream().allMatch(d -> d.startsWith("agent=")));
 
         // The series of the queue's minutes: one window with events, FCR 2/4
         JsonPath series = asOps().queryParams(Map.of("kpi", "fcr", "dimension", "queue=" + queue, "from",

@@ -24,8 +24,11 @@ class AhtTest {
 
     @Test
     void meanIsRoundedHalfUpToTheMillisecond() {
-        // 1000 + 1002 + 1000 = 3002 ms / 3 = 1000.666.. ms -> 1001 ms; p50 = rank 2 -> 1000 ms; p90, p99 = rank 3 -> 1002 ms
-        assertEquals(new Aht(3, 1.001, 1.0, 1.002, 1.002), Aht.of(1000, 1002, 1000));
+        // 100 + 102 + 100 = 302 ms / 3 = 100.666.. ms -> 101 ms; p50 = rank 2 -> 100 ms; p90, p99 = rank 3 -> 102 ms
+        assertEquals(new Aht(3, 0.101, 0.1, 0.102, 0.102), Aht.of(100, 102, 100));
+        // 1000 + 1002 + 1000 = 3002 ms / 3 -> 1001 ms from the exact sum; the percentiles are buckets of three
+        // digits: 1002 ms is in the 1000 ms bucket, so p90 = p99 = rank 3 -> 1000 ms
+        assertEquals(new Aht(3, 1.001, 1.0, 1.0, 1.0), Aht.of(1000, 1002, 1000));
         // 1 + 2 = 3 ms / 2 = 1.5 ms -> 2 ms
         assertEquals(0.002, Aht.of(1, 2).meanSeconds());
     }

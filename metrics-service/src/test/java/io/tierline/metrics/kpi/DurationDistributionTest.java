@@ -14,7 +14,7 @@ class DurationDistributionTest {
         DurationDistribution d = DurationDistribution.of(20_000, 10_000, 95_000, 10_000, 20_000, 10_000);
         assertEquals(new DurationStats(6, 27.5, 10.0, 95.0, 95.0), d.stats());
         assertEquals(165_000, d.sumMillis());
-        assertEquals(3L, d.counts().get(10_000L));
+        assertEquals(3L, d.buckets().get(10_000L));
     }
 
     @Test
@@ -46,6 +46,54 @@ class DurationDistributionTest {
             d.add(ms);
         }
         assertEquals(new DurationStats(100, 0.051, 0.05, 0.09, 0.099), d.stats());
+    }
+
+    @Test
+    void aBucketKeepsThreeDecimalDigitsOfTheDuration() {
+        assertEquals(0, DurationDistribution.bucketOf(0));
+        assertEquals(999, DurationDistribution.bucketOf(999));
+        assertEquals(1_000, DurationDistribution.bucketOf(1_009));
+        assertEquals(1_230, DurationDistribution.bucketOf(1_234));
+        assertEquals(123_000, DurationDistribution.bucketOf(123_456));
+        assertEquals(300_000, DurationDistribution.bucketOf(300_999));
+        assertEquals(9_990_000_000L, DurationDistribution.bucketOf(9_999_999_999L));
+    }
+
+    @Test
+    void percentilesAreBucketsAndTheMeanIsExact() {
+        // 1,234, 1,238, 5,678 and 123,456 ms: buckets 1,230 (twice), 5,670, 123,000; sum 131,606 -> mean 32,901.5
+        // -> 32,902 ms (half-up); p50 rank 2 -> 1,230 ms; p90 rank ceil(3.6) = 4 -> 123,000 ms
+        DurationDistribution d = DurationDistribution.of(1_234, 123_456, 1_238, 5_678);
+        assertEquals(new DurationStats(4, 32.902, 1.23, 123.0, 123.0), d.stats());
+        assertEquals(131_606, d.sumMillis());
+        assertEquals(java.util.Map.of(1_230L, 2L, 5_670L, 1L, 123_000L, 1L), d.buckets());
+    }
+
+    @Test
+    void aMillionDistinctDurationsStayInAFewThousandBuckets() {
+        // 1 ms to 1,000,000 ms (about 17 minutes), every one: 999 exact buckets below 1 s, then 900 per decade
+        DurationDistribution d = new DurationDistribution();
+        for (long ms = 1; ms <= 1_000_000; ms++) {
+            d.add(ms);
+        }
+        assertEquals(999 + 3 * 900 + 1, d.buckets().size());
+        assertEquals(1_000_000, d.count());
+        assertEquals(500_000_500_000L, d.sumMillis());
+        // p50: rank 500,000 -> 500,000 ms, in bucket 500,000; p99: rank 990,000 -> bucket 990,000
+        assertEquals(500_000, d.percentileMillis(50));
+        assertEquals(990_000, d.percentileMillis(99));
+    }
+
+    @Test
+    void aDistributionIsRebuiltFromItsBucketsAndSum() {
+        DurationDistribution d = DurationDistribution.of(1_234, 1_238, 40);
+        assertEquals(d, DurationDistribution.ofBuckets(d.buckets(), d.sumMillis()));
+        assertThrows(IllegalArgumentException.class,
+                () -> DurationDistribution.ofBuckets(java.util.Map.of(1_234L, 1L), 1_234), "1,234 is no bucket");
+        assertThrows(IllegalArgumentException.class,
+                () -> DurationDistribution.ofBuckets(java.util.Map.of(1_230L, 2L), 2_000), "below 2 x 1,230");
+        assertThrows(IllegalArgumentException.class,
+                () -> DurationDistribution.ofBuckets(java.util.Map.of(1_230L, 0L), 0), "no count");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactResolved;
 import io.tierline.events.EventJson;
+import io.tierline.metrics.KpiWindow;
 import io.tierline.metrics.kpi.DurationDistribution;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -23,6 +24,44 @@ class KpiSerdesTest {
         KpiTally read = KpiSerdes.sum().deserializer().deserialize("t", KpiSerdes.sum().serializer().serialize("t", sum));
         assertEquals(DurationDistribution.of(60_000, 60_000, 1), read.durations());
         assertEquals(3, read.durations().count());
+    }
+
+    @Test
+    void aMinuteOfTheAgentStoreIsReadBackWithEachPartInItsWindowSize() {
+        MinuteTally minute = new MinuteTally()
+                .add(KpiWindow.PT1M, 1_000, new KpiTally().add(new Contribution("aht|agent=a", 0, 0, 30_000L, 0)))
+                .add(KpiWindow.PT1H, 2_000, new KpiTally().add(new Contribution("aht|agent=a", 0, 0, 90_000L, 0)));
+        MinuteTally read = KpiSerdes.minuteTally().deserializer().deserialize("t",
+                KpiSerdes.minuteTally().serializer().serialize("t", minute));
+        KpiTally quarter = new KpiTally();
+        assertEquals(1_000, read.addTo(KpiWindow.PT15M, quarter));
+        assertEquals(DurationDistribution.of(30_000), quarter.durations());
+        KpiTally day = new KpiTally();
+        assertEquals(2_000, read.addTo(KpiWindow.P1D, day));
+        assertEquals(DurationDistribution.of(30_000, 90_000), day.durations());
+    }
+
+    @Test
+    void aTallyWrittenWithDistinctValuesIsReadIntoBuckets() throws IOException {
+        // version 1 of the stores' tallies: counts, then each distinct duration and how often
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeLong(0);
+            out.writeLong(0);
+            out.writeLong(0);
+            out.writeInt(2);
+            out.writeLong(1_234);
+            out.writeLong(2);
+            out.writeLong(1_238);
+            out.writeLong(1);
+        }
+        KpiTally read = KpiSerdes.tally().deserializer().deserialize("t", bytes.toByteArray());
+        assertEquals(DurationDistribution.of(1_234, 1_234, 1_238), read.durations());
+        assertEquals(3_706, read.durations().sumMillis());
+        // and what is written now is read back the same
+        KpiTally again = KpiSerdes.tally().deserializer().deserialize("t", KpiSerdes.tally().serializer().serialize("t", read));
+        assertEquals(read.durations(), again.durations());
     }
 
     @Test

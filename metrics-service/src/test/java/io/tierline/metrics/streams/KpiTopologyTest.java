@@ -242,9 +242,12 @@ class KpiTopologyTest {
                 40_000, 0));
         var records = driver.createOutputTopic(Topics.KPI_FCR, new StringDeserializer(), new StringDeserializer())
                 .readRecordsToList();
-        // one snapshot per dimension (all, queue, channel, tier, agent) and window (4): 20, and as many of fcr-7d
-        assertEquals(20, records.stream().filter(r -> r.key().startsWith("fcr|")).count());
-        assertEquals(20, records.stream().filter(r -> r.key().startsWith("fcr-7d|")).count());
+        // one snapshot per dimension (all, queue, channel, tier) and window (4): 16, and as many of fcr-7d; none of
+        // the agent dimension, kept in minutes and served by GET /kpis only
+        assertEquals(16, records.stream().filter(r -> r.key().startsWith("fcr|")).count());
+        assertEquals(16, records.stream().filter(r -> r.key().startsWith("fcr-7d|")).count());
+        assertTrue(records.stream().noneMatch(r -> r.key().contains("|agent=")), "no agent snapshot published");
+        assertRatio(agentWindow("fcr|agent=agent-1", KpiWindow.PT1H, HOUR), 1, 1);
         var hour = records.stream().filter(r -> r.key().equals("fcr|queue=l1-chat|PT1H")).findFirst().orElseThrow();
         KpiSnapshot s = EventJson.read(hour.value(), KpiSnapshot.class);
         assertEquals(new KpiSnapshot(s.eventId(), at, "fcr", "PT1H", T0, T0.plusSeconds(3600), "queue=l1-chat",
@@ -302,6 +305,43 @@ class KpiTopologyTest {
     }
 
     @Test
+    void anAgentsWindowsReadFromItsMinutesEqualTheTumblingWindowsLateInputsIncluded() {
+        // Every acceptance, resolution and wrap-up of the log is agent-1's, so each of agent-1's windows, read from
+        // its minutes, must equal the window of all: c5 (12:13, beyond the grace of its PT1M and PT15M windows) is in
+        // neither's PT1M and PT15M windows and in both PT1H windows; c6 (beyond every grace) in no window at all.
+        replay();
+        int compared = 0;
+        for (String kpi : List.of(Kpis.FCR, Kpis.FCR_7D, Kpis.AHT, Kpis.ASA)) {
+            for (KpiWindow window : KpiWindow.values()) {
+                List<Instant> starts = new ArrayList<>();
+                try (var all = driver.<String, KpiTally>getTimestampedWindowStore(KpiTopology.storeName(kpi, window))
+                        .all()) {
+                    all.forEachRemaining(e -> {
+                        if (e.key.key().equals(kpi + "|all")) {
+                            starts.add(Instant.ofEpochMilli(e.key.window().start()));
+                        }
+                    });
+                }
+                for (Instant start : starts) {
+                    KpiSnapshot expected = window(kpi + "|all", window, start.toString());
+                    KpiSnapshot agent = agentWindow(kpi + "|agent=agent-1", window, start.toString());
+                    assertNotNull(agent, kpi + " " + window + " " + start);
+                    assertEquals(expected, new KpiSnapshot(expected.eventId(), agent.occurredAt(), agent.kpi(),
+                            agent.window(), agent.windowStart(), agent.windowEnd(), "all", agent.unit(), agent.value(),
+                            agent.numerator(), agent.denominator(), agent.count(), agent.p50(), agent.p90(),
+                            agent.p99()), kpi + " " + window + " " + start);
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared >= 30, "windows compared: " + compared);
+        // hand-computed, as for all: FCR in PT1H 3/5 (c1, c4, c5 of c1..c5), c5 absent from its minute
+        assertRatio(agentWindow("fcr|agent=agent-1", KpiWindow.PT1H, HOUR), 3, 5);
+        assertNull(agentWindow("fcr|agent=agent-1", KpiWindow.PT1M, "2025-03-01T12:13:00Z"));
+        assertRatio(agentWindow("fcr|agent=agent-1", KpiWindow.PT1M, "2025-03-01T12:16:00Z"), 1, 1);
+    }
+
+    @Test
     void occupancyCountsConcurrentChatsOncePerWallClockInterval() {
         // alice: available 12:00:00; c1 12:00:10..12:00:40 and c2 12:00:20..12:00:50 at once; offline 12:01:00
         // bob: available 12:00:30, offline 12:01:00, no contact. One redelivery (alice's accept of c1).
@@ -318,8 +358,8 @@ class KpiTopologyTest {
 
         Map<String, KpiSnapshot> out = latestSnapshots();
         // alice occupied 12:00:10..12:00:50 = 40 s (not 30 + 30 = 60), staffed 60 s; bob staffed 30 s, occupied 0
-        assertRatio(out, "occupancy|agent=alice|PT1M", "2025-03-01T12:00:00Z", 40_000, 60_000);
-        assertRatio(out, "occupancy|agent=bob|PT1M", "2025-03-01T12:00:00Z", 0, 30_000);
+        assertRatio(agentWindow("occupancy|agent=alice", KpiWindow.PT1M, "2025-03-01T12:00:00Z"), 40_000, 60_000);
+        assertRatio(agentWindow("occupancy|agent=bob", KpiWindow.PT1M, "2025-03-01T12:00:00Z"), 0, 30_000);
         // all: 40 s / 90 s
         assertRatio(out, "occupancy|all|PT1M", "2025-03-01T12:00:00Z", 40_000, 90_000);
         assertRatio(out, "occupancy|all|PT1H", HOUR, 40_000, 90_000);
@@ -330,9 +370,11 @@ class KpiTopologyTest {
         // bob available at 12:00:00 and nothing else from him; other events move stream time to 12:03:30
         pipe(presence("bob", "12:00:00", AgentStatus.AVAILABLE));
         pipe(resolved("c-x", "12:03:30", "l1-chat", 1, Channel.CHAT, 0, 0));
-        Map<String, KpiSnapshot> out = latestSnapshots();
-        assertRatio(out, "occupancy|agent=bob|PT1M", "2025-03-01T12:00:00Z", 0, 60_000);
-        assertRatio(out, "occupancy|agent=bob|PT1M", "2025-03-01T12:02:00Z", 0, 60_000);
+        assertRatio(agentWindow("occupancy|agent=bob", KpiWindow.PT1M, "2025-03-01T12:00:00Z"), 0, 60_000);
+        assertRatio(agentWindow("occupancy|agent=bob", KpiWindow.PT1M, "2025-03-01T12:02:00Z"), 0, 60_000);
+        // the quarter: staffed from 12:00:00 to stream time 12:03:30, the same as all (bob is the only agent)
+        assertRatio(agentWindow("occupancy|agent=bob", KpiWindow.PT15M, "2025-03-01T12:00:00Z"), 0, 210_000);
+        assertRatio(window("occupancy|all", KpiWindow.PT15M, "2025-03-01T12:00:00Z"), 0, 210_000);
     }
 
     @Test
@@ -462,16 +504,40 @@ class KpiTopologyTest {
     }
 
     private void assertQa(String key, double mean, long count, long sum) {
-        var store = driver.<String, KpiTally>getTimestampedWindowStore(KpiTopology.storeName(KpiWindow.PT1H));
-        var found = store.fetch(key, T0.toEpochMilli());
-        assertNotNull(found, key);
-        KpiSnapshot s = WindowSnapshots.of(key, KpiWindow.PT1H, T0,
-                Instant.ofEpochMilli(found.timestamp()), found.value()).get(0);
+        KpiSnapshot s = key.contains("|agent=") ? agentWindow(key, KpiWindow.PT1H, HOUR)
+                : window(key, KpiWindow.PT1H, HOUR);
+        assertNotNull(s, key);
         assertEquals("qa", s.kpi());
         assertEquals("score", s.unit());
         assertEquals(mean, s.value(), key);
         assertEquals(count, s.count(), key);
         assertEquals(sum, s.numerator(), key);
+    }
+
+    /** The window of {@code kpi|dimension} (not an agent's) from its window store, or null if nothing counted. */
+    private KpiSnapshot window(String key, KpiWindow window, String windowStart) {
+        String kpi = key.substring(0, key.indexOf('|'));
+        var found = driver.<String, KpiTally>getTimestampedWindowStore(KpiTopology.storeName(kpi, window))
+                .fetch(key, Instant.parse(windowStart).toEpochMilli());
+        return found == null ? null : WindowSnapshots.of(key, window, Instant.parse(windowStart),
+                Instant.ofEpochMilli(found.timestamp()), found.value()).get(0);
+    }
+
+    /** The window of {@code kpi|agent=id}, as GET /kpis reads it from the agent minutes, or null if nothing counted. */
+    private KpiSnapshot agentWindow(String key, KpiWindow window, String windowStart) {
+        String kpi = key.substring(0, key.indexOf('|'));
+        var found = MinuteWindows.fetch(driver.<String, MinuteTally>getWindowStore(KpiTopology.agentStoreName(kpi)),
+                key, window, Instant.parse(windowStart));
+        return found == null ? null : WindowSnapshots.of(key, window, Instant.parse(windowStart),
+                Instant.ofEpochMilli(found.timestamp()), found.value()).get(0);
+    }
+
+    private static void assertRatio(KpiSnapshot s, long numerator, long denominator) {
+        assertNotNull(s, "no window");
+        assertEquals("ratio", s.unit(), s.key());
+        assertEquals(numerator, s.numerator(), s.key() + " numerator");
+        assertEquals(denominator, s.denominator(), s.key() + " denominator");
+        assertEquals((double) numerator / denominator, s.value(), s.key() + " value");
     }
 
     private void assertDeflection(KpiWindow window, String windowStart, String dimension, long numerator,
