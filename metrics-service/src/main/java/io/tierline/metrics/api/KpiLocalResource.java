@@ -46,10 +46,11 @@ public class KpiLocalResource {
     @Path("/snapshots")
     @Operation(hidden = true)
     public String snapshots(@QueryParam("kpi") List<String> kpis, @QueryParam("dimension") String dimension,
-            @QueryParam("window") String window, @QueryParam("at") String at) {
+            @QueryParam("window") String window, @QueryParam("at") String at,
+            @QueryParam("trailing") boolean trailing) {
         kpis.forEach(KpiLocalResource::kpi);
         return part(() -> KpiPartJson.write(queries.localSnapshots(kpis, dimension(dimension), window(window),
-                instant("at", at)), KpiPartJson.BY_KPI));
+                instant("at", at), trailing), KpiPartJson.BY_KPI));
     }
 
     @GET

@@ -42,20 +42,24 @@ public class KpiQueries {
         this.peers = peers;
     }
 
-    /** {@link KpiState#snapshots} of every KPI asked for, each from the instance that owns its key. */
+    /**
+     * {@link KpiState#snapshots}, or with {@code trailing} {@link KpiState#trailing}, of every KPI asked for, each
+     * from the instance that owns its key.
+     */
     public CompletableFuture<List<KpiSnapshot>> snapshots(List<String> kpis, String dimension, KpiWindow window,
-            Instant at) {
+            Instant at, boolean trailing) {
         Map<HostInfo, List<String>> byOwner = new LinkedHashMap<>();
         for (String kpi : kpis) {
-            byOwner.computeIfAbsent(owners.ownerOf(KpiTopology.storeName(kpi, dimension, window),
-                    Contribution.key(kpi, dimension)),
+            // a trailing window is read from the PT1M windows; a key's windows of every size have the same owner
+            byOwner.computeIfAbsent(owners.ownerOf(KpiTopology.storeName(kpi, dimension,
+                    trailing ? KpiWindow.PT1M : window), Contribution.key(kpi, dimension)),
                     owner -> new ArrayList<>()).add(kpi);
         }
         List<CompletableFuture<Map<String, List<KpiSnapshot>>>> parts = new ArrayList<>();
         byOwner.forEach((owner, owned) -> parts.add(isSelf(owner)
-                ? CompletableFuture.completedFuture(localSnapshots(owned, dimension, window, at))
+                ? CompletableFuture.completedFuture(localSnapshots(owned, dimension, window, at, trailing))
                 : peers.get(owner, "snapshots", Map.of("kpi", owned, "dimension", dimension, "window", window.name(),
-                        "at", at.toString()), KpiPartJson.BY_KPI)));
+                        "at", at.toString(), "trailing", trailing), KpiPartJson.BY_KPI)));
         return all(parts).thenApply(found -> {
             Map<String, List<KpiSnapshot>> byKpi = new LinkedHashMap<>();
             found.forEach(byKpi::putAll);
@@ -63,11 +67,13 @@ public class KpiQueries {
         });
     }
 
-    /** This instance's {@link KpiState#snapshots}, per KPI asked for (what {@code /kpis/local/snapshots} answers). */
-    Map<String, List<KpiSnapshot>> localSnapshots(List<String> kpis, String dimension, KpiWindow window, Instant at) {
+    /** This instance's part of {@link #snapshots}, per KPI asked for (what {@code /kpis/local/snapshots} answers). */
+    Map<String, List<KpiSnapshot>> localSnapshots(List<String> kpis, String dimension, KpiWindow window, Instant at,
+            boolean trailing) {
         Map<String, List<KpiSnapshot>> byKpi = new LinkedHashMap<>();
         for (String kpi : kpis) {
-            byKpi.put(kpi, state.snapshots(List.of(kpi), dimension, window, at));
+            byKpi.put(kpi, trailing ? state.trailing(List.of(kpi), dimension, window, at)
+                    : state.snapshots(List.of(kpi), dimension, window, at));
         }
         return byKpi;
     }

@@ -21,8 +21,17 @@ import java.util.function.Function;
  * @param dimension {@code all}, {@code queue=<id>}, {@code channel=<CHANNEL>}, {@code tier=<1..3>} or
  *                  {@code agent=<id>} or {@code category=<name>} (the deflection rate's)
  * @param at        an instant inside the window asked for (now by default)
+ * @param trailing  whether the window is the trailing one of its size that ends with the minute containing
+ *                  {@code at} ({@link #TRAILING}), rather than the UTC-aligned one containing {@code at}
  */
-record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant at) {
+record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant at, boolean trailing) {
+
+    /** The window sizes that can be asked for as trailing windows: merged from at most 60 minutes. */
+    static final List<KpiWindow> TRAILING = List.of(KpiWindow.PT15M, KpiWindow.PT1H);
+
+    KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant at) {
+        this(kpis, window, dimension, at, false);
+    }
 
     static final List<String> CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).toList();
     static final String DIMENSIONS = "all, queue=<id>, channel=<" + String.join("|", CHANNELS)
@@ -35,7 +44,13 @@ record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant a
      */
     static KpiQuery parse(String kpi, String window, String dimension, String at, Instant now,
             Function<KpiWindow, Duration> retention) {
-        return parse(kpi, window, dimension, "at", at, now, now, retention);
+        return parse(kpi, window, dimension, at, null, now, retention);
+    }
+
+    /** @param trailing {@code true} for the trailing window ({@link #TRAILING} sizes only), {@code false} or absent */
+    static KpiQuery parse(String kpi, String window, String dimension, String at, String trailing, Instant now,
+            Function<KpiWindow, Duration> retention) {
+        return parse(kpi, window, dimension, "at", at, now, trailing, now, retention);
     }
 
     /**
@@ -44,6 +59,11 @@ record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant a
      */
     static KpiQuery parse(String kpi, String window, String dimension, String atName, String at, Instant atDefault,
             Instant now, Function<KpiWindow, Duration> retention) {
+        return parse(kpi, window, dimension, atName, at, atDefault, null, now, retention);
+    }
+
+    private static KpiQuery parse(String kpi, String window, String dimension, String atName, String at,
+            Instant atDefault, String trailing, Instant now, Function<KpiWindow, Duration> retention) {
         List<Violation> violations = new ArrayList<>();
         List<String> kpis = Kpis.ALL;
         if (!blank(kpi)) {
@@ -63,22 +83,35 @@ record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant a
         if (!validDimension(parsedDimension)) {
             violations.add(new Violation("dimension", "must be " + DIMENSIONS));
         }
+        boolean parsedTrailing = false;
+        if (!blank(trailing)) {
+            parsedTrailing = "true".equals(trailing.trim());
+            if (!parsedTrailing && !"false".equals(trailing.trim())) {
+                violations.add(new Violation("trailing", "must be true or false"));
+            } else if (parsedTrailing && parsedWindow != null && !TRAILING.contains(parsedWindow)) {
+                violations.add(new Violation("trailing", "is only for the windows " + TRAILING));
+            }
+        }
         Instant parsedAt = atDefault;
         if (!blank(at)) {
             parsedAt = instant(at.trim());
+            // a trailing window is read from the PT1M windows and starts less than its length before at
+            Duration kept = parsedWindow == null ? null : parsedTrailing
+                    ? retention.apply(KpiWindow.PT1M).minus(parsedWindow.length())
+                    : retention.apply(parsedWindow);
             if (parsedAt == null) {
                 violations.add(new Violation(atName, "must be an ISO-8601 instant such as 2025-03-01T12:00:00Z"));
             } else if (parsedAt.isAfter(now)) {
                 violations.add(new Violation(atName, "must not be in the future"));
-            } else if (parsedWindow != null && parsedAt.isBefore(now.minus(retention.apply(parsedWindow)))) {
-                violations.add(new Violation(atName, "is older than the " + parsedWindow + " windows are kept ("
-                        + retention.apply(parsedWindow) + ")"));
+            } else if (kept != null && parsedAt.isBefore(now.minus(kept))) {
+                violations.add(new Violation(atName, "is older than the " + (parsedTrailing ? "trailing " : "")
+                        + parsedWindow + " windows are kept (" + kept + ")"));
             }
         }
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid(violations));
         }
-        return new KpiQuery(kpis, parsedWindow, parsedDimension, parsedAt);
+        return new KpiQuery(kpis, parsedWindow, parsedDimension, parsedAt, parsedTrailing);
     }
 
     static boolean validDimension(String dimension) {

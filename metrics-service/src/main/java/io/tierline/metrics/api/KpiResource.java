@@ -63,12 +63,16 @@ public class KpiResource {
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The KPIs of one UTC-aligned window (PT1M, PT15M, PT1H or P1D; default PT1H) containing "
-            + "`at` (default now), in one dimension (default all)")
+            + "`at` (default now), or with `trailing=true` of the trailing PT15M or PT1H ending with the minute of "
+            + "`at`, in one dimension (default all)")
     public CompletionStage<KpiResponse> kpis(@QueryParam("kpi") String kpi, @QueryParam("window") String window,
-            @QueryParam("dimension") String dimension, @QueryParam("at") String at) {
-        KpiQuery query = KpiQuery.parse(kpi, window, dimension, at, clock.instant(), this::retention);
-        return readStateAsync(() -> queries.snapshots(query.kpis(), query.dimension(), query.window(), query.at())
-                .thenApply(found -> KpiResponse.of(query, KpiState.windowStart(query.window(), query.at()), found)));
+            @QueryParam("dimension") String dimension, @QueryParam("at") String at,
+            @QueryParam("trailing") String trailing) {
+        KpiQuery query = KpiQuery.parse(kpi, window, dimension, at, trailing, clock.instant(), this::retention);
+        Instant start = query.trailing() ? KpiState.trailingStart(query.window(), query.at())
+                : KpiState.windowStart(query.window(), query.at());
+        return readStateAsync(() -> queries.snapshots(query.kpis(), query.dimension(), query.window(), query.at(),
+                query.trailing()).thenApply(found -> KpiResponse.of(query, start, found)));
     }
 
     @GET

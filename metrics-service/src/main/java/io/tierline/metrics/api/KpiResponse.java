@@ -13,7 +13,7 @@ import java.util.Map;
  * The body of {@code GET /kpis}: one window and dimension, then one member per KPI named by the KPI
  * ({@code fcr}, {@code aht}, ..., {@code csat-mean}, {@code qa}). Undefined values are null.
  */
-@JsonPropertyOrder({"window", "windowStart", "windowEnd", "dimension", "at"})
+@JsonPropertyOrder({"window", "trailing", "windowStart", "windowEnd", "dimension", "at"})
 public final class KpiResponse {
 
     /** One KPI's value in the window; the fields that do not apply to its unit are omitted. */
@@ -29,14 +29,17 @@ public final class KpiResponse {
     }
 
     private final String window;
+    private final boolean trailing;
     private final Instant windowStart;
     private final Instant windowEnd;
     private final String dimension;
     private final Instant at;
     private final Map<String, KpiValue> kpis = new LinkedHashMap<>();
 
-    private KpiResponse(String window, Instant windowStart, Instant windowEnd, String dimension, Instant at) {
+    private KpiResponse(String window, boolean trailing, Instant windowStart, Instant windowEnd, String dimension,
+            Instant at) {
         this.window = window;
+        this.trailing = trailing;
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
         this.dimension = dimension;
@@ -44,7 +47,7 @@ public final class KpiResponse {
     }
 
     static KpiResponse of(KpiQuery query, Instant windowStart, List<KpiSnapshot> snapshots) {
-        var response = new KpiResponse(query.window().name(), windowStart,
+        var response = new KpiResponse(query.window().name(), query.trailing(), windowStart,
                 windowStart.plus(query.window().length()), query.dimension(), query.at());
         snapshots.forEach(s -> response.kpis.put(s.kpi(), KpiValue.of(s)));
         return response;
@@ -52,6 +55,11 @@ public final class KpiResponse {
 
     public String getWindow() {
         return window;
+    }
+
+    /** Whether the window is the trailing one of its size ending with the minute of {@code at}, not UTC-aligned. */
+    public boolean isTrailing() {
+        return trailing;
     }
 
     public Instant getWindowStart() {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -35,6 +36,11 @@ public class KpiState {
         return Instant.ofEpochMilli(time - Math.floorMod(time, size));
     }
 
+    /** The start of the trailing window of this size that ends with the UTC minute containing {@code at}. */
+    public static Instant trailingStart(KpiWindow window, Instant at) {
+        return windowStart(KpiWindow.PT1M, at).plus(KpiWindow.PT1M.length()).minus(window.length());
+    }
+
     /**
      * The snapshots of these KPIs in this dimension for the window containing {@code at}; a KPI with nothing
      * counted there gets an empty snapshot (value null, counts 0).
@@ -43,13 +49,38 @@ public class KpiState {
      */
     public List<KpiSnapshot> snapshots(List<String> kpis, String dimension, KpiWindow window, Instant at) {
         Instant start = windowStart(window, at);
+        return snapshots(kpis, dimension, window, start, (kpi, key) -> KpiTopology.isAgent(dimension)
+                ? MinuteWindows.fetch(minutes(kpi), key, window, start)
+                : store(kpi, window).fetch(key, start.toEpochMilli()));
+    }
+
+    /**
+     * The snapshots of these KPIs in this dimension for the trailing window of this size that ends with the minute
+     * containing {@code at} (KPIS.md, "Trailing windows"): the merge of its {@code PT1M} windows. Snapshots carry
+     * the size as their window and the trailing window's start and end.
+     *
+     * @throws KpiStateUnavailableException while the stores cannot be queried (starting, rebalancing, failed)
+     */
+    public List<KpiSnapshot> trailing(List<String> kpis, String dimension, KpiWindow window, Instant at) {
+        Instant start = trailingStart(window, at);
+        Instant lastMinute = windowStart(KpiWindow.PT1M, at);
+        return snapshots(kpis, dimension, window, start, (kpi, key) -> {
+            if (KpiTopology.isAgent(dimension)) {
+                return MinuteWindows.merged(minutes(kpi), key, KpiWindow.PT1M, start, lastMinute);
+            }
+            try (var minutes = store(kpi, KpiWindow.PT1M).fetch(key, start, lastMinute)) {
+                return MinuteWindows.merged(minutes);
+            }
+        });
+    }
+
+    private List<KpiSnapshot> snapshots(List<String> kpis, String dimension, KpiWindow window, Instant start,
+            BiFunction<String, String, ValueAndTimestamp<KpiTally>> read) {
         List<KpiSnapshot> out = new ArrayList<>();
         try {
             for (String kpi : kpis) {
                 String key = Contribution.key(kpi, dimension);
-                ValueAndTimestamp<KpiTally> found = KpiTopology.isAgent(dimension)
-                        ? MinuteWindows.fetch(minutes(kpi), key, window, start)
-                        : store(kpi, window).fetch(key, start.toEpochMilli());
+                ValueAndTimestamp<KpiTally> found = read.apply(kpi, key);
                 KpiTally tally = found == null ? new KpiTally() : found.value();
                 Instant occurredAt = found == null ? start : Instant.ofEpochMilli(found.timestamp());
                 out.addAll(WindowSnapshots.of(key, window, start, occurredAt, tally));

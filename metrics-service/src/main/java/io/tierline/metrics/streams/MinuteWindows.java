@@ -2,9 +2,11 @@ package io.tierline.metrics.streams;
 
 import io.tierline.metrics.KpiWindow;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -35,6 +37,34 @@ final class MinuteWindows {
                     s -> new Sum()).add(window, kv.value));
         }
         return done(sums);
+    }
+
+    /**
+     * The minutes of one key from {@code fromMinute} to {@code toMinute} merged, each contributing what windows
+     * of size {@code countedAs} count of it; null if nothing is counted in them.
+     */
+    static ValueAndTimestamp<KpiTally> merged(ReadOnlyWindowStore<String, MinuteTally> minutes, String key,
+            KpiWindow countedAs, Instant fromMinute, Instant toMinute) {
+        Sum sum = new Sum();
+        try (var found = minutes.fetch(key, fromMinute, toMinute)) {
+            found.forEachRemaining(kv -> sum.add(countedAs, kv.value));
+        }
+        return done(Map.of(key, sum)).get(key);
+    }
+
+    /** Windows of a window store merged into one (e.g. the PT1M windows of a trailing window); null if none. */
+    static ValueAndTimestamp<KpiTally> merged(Iterator<KeyValue<Long, ValueAndTimestamp<KpiTally>>> windows) {
+        if (!windows.hasNext()) {
+            return null;
+        }
+        KpiTally tally = new KpiTally();
+        long timestamp = Long.MIN_VALUE;
+        while (windows.hasNext()) {
+            ValueAndTimestamp<KpiTally> window = windows.next().value;
+            tally.merge(window.value());
+            timestamp = Math.max(timestamp, window.timestamp());
+        }
+        return ValueAndTimestamp.make(tally, timestamp);
     }
 
     /** Every key's window of this size starting at {@code start}, by key. */

@@ -1,7 +1,9 @@
 package io.tierline.metrics.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierline.metrics.KpiWindow;
 import io.tierline.metrics.streams.KpiState;
@@ -63,6 +65,31 @@ class KpiQueryTest {
     }
 
     @Test
+    void aTrailingWindowIsAQuarterOrAnHourAndItsFirstMinuteMustStillBeKept() {
+        assertTrue(trailing("PT15M", null, "true").trailing());
+        assertTrue(trailing("PT1H", null, " true ").trailing());
+        assertFalse(trailing("PT15M", null, "false").trailing());
+        assertFalse(trailing("PT15M", null, null).trailing());
+        for (String[] bad : new String[][] {{"PT15M", "yes"}, {"PT1M", "true"}, {"P1D", "true"}}) {
+            var e = assertThrows(ProblemException.class, () -> trailing(bad[0], null, bad[1]), bad[0] + " " + bad[1]);
+            assertEquals(List.of("trailing"), e.problem().violations().stream().map(Violation::field).toList());
+        }
+        // read from the PT1M windows, kept 1 min + 5 min grace + 1 day: the trailing quarter starts less than 15 min
+        // before at, so at may be 1 day 6 min - 15 min old
+        Instant oldest = NOW.minus(Duration.ofDays(1).plusMinutes(6)).plus(Duration.ofMinutes(15));
+        assertEquals(oldest, trailing("PT15M", oldest.toString(), "true").at());
+        var e = assertThrows(ProblemException.class, () -> trailing("PT15M", oldest.minusMillis(1).toString(), "true"));
+        assertEquals("at", e.problem().violations().get(0).field());
+    }
+
+    @Test
+    void theTrailingWindowEndsWithTheMinuteOfAt() {
+        // at 12:34:56.789: the trailing quarter is [12:20, 12:35), the trailing hour [11:35, 12:35)
+        assertEquals(Instant.parse("2025-03-01T12:20:00Z"), KpiState.trailingStart(KpiWindow.PT15M, NOW));
+        assertEquals(Instant.parse("2025-03-01T11:35:00Z"), KpiState.trailingStart(KpiWindow.PT1H, NOW));
+    }
+
+    @Test
     void windowsAreAlignedToUtc() {
         assertEquals(Instant.parse("2025-03-01T12:34:00Z"), KpiState.windowStart(KpiWindow.PT1M, NOW));
         assertEquals(Instant.parse("2025-03-01T12:30:00Z"), KpiState.windowStart(KpiWindow.PT15M, NOW));
@@ -70,6 +97,10 @@ class KpiQueryTest {
         assertEquals(Instant.parse("2025-03-01T00:00:00Z"), KpiState.windowStart(KpiWindow.P1D, NOW));
         assertEquals(Instant.parse("2025-03-01T12:30:00Z"),
                 KpiState.windowStart(KpiWindow.PT15M, Instant.parse("2025-03-01T12:30:00Z")));
+    }
+
+    private static KpiQuery trailing(String window, String at, String trailing) {
+        return KpiQuery.parse(null, window, null, at, trailing, NOW, RETENTION);
     }
 
     private static KpiQuery parse(String kpi, String window, String dimension, String at) {

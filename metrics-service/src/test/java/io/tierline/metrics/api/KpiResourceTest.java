@@ -129,6 +129,38 @@ class KpiResourceTest {
     }
 
     @Test
+    void theTrailingQuarterEndsWithTheMinuteOfAtAndMergesItsMinutes() {
+        String queue = unique("q");
+        Instant t = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+        // four minutes apart (inside the grace): first contact at t - 4 min, transferred at t
+        send(resolved(queue, Channel.CHAT, 1, 0, 0, t.minus(Duration.ofMinutes(4))));
+        send(resolved(queue, Channel.CHAT, 1, 0, 1, t));
+        Map<String, String> trailing = Map.of("kpi", "fcr", "window", "PT15M", "trailing", "true",
+                "dimension", "queue=" + queue, "at", t.toString());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(2, kpis(trailing)
+                .getInt("fcr.denominator")));
+        JsonPath k = kpis(trailing);
+        assertTrue(k.getBoolean("trailing"));
+        assertEquals("PT15M", k.getString("window"));
+        Instant minute = t.truncatedTo(ChronoUnit.MINUTES);
+        assertEquals(minute.minus(Duration.ofMinutes(14)).toString(), k.getString("windowStart"));
+        assertEquals(minute.plus(Duration.ofMinutes(1)).toString(), k.getString("windowEnd"));
+        assertEquals(1, k.getInt("fcr.numerator"));
+        assertEquals(0.5, k.getDouble("fcr.value"));
+        // the trailing quarter ending with the minute four minutes before t has only the first resolution
+        JsonPath before = kpis(Map.of("kpi", "fcr", "window", "PT15M", "trailing", "true",
+                "dimension", "queue=" + queue, "at", minute.minus(Duration.ofMinutes(4)).toString()));
+        assertEquals(1, before.getInt("fcr.denominator"));
+        assertEquals(1.0, before.getDouble("fcr.value"));
+        // without trailing the window is the UTC-aligned quarter
+        JsonPath aligned = kpis(Map.of("kpi", "fcr", "window", "PT15M", "dimension", "queue=" + queue,
+                "at", t.toString()));
+        assertFalse(aligned.getBoolean("trailing"));
+        assertEquals(0, Instant.parse(aligned.getString("windowStart")).toEpochMilli() % Duration.ofMinutes(15)
+                .toMillis());
+    }
+
+    @Test
     void theDeflectionRateCountsEachArrivalOnceAndEachDeflectionOnceInEveryWindow() {
         String category = unique("cat");
         Instant t = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
@@ -191,6 +223,8 @@ class KpiResourceTest {
     void anUnknownKpiWindowOrDimensionIsA400NamingIt() {
         expect400(Map.of("window", "PT5M"), "window");
         expect400(Map.of("kpi", "nps"), "kpi");
+        expect400(Map.of("window", "PT15M", "trailing", "yes"), "trailing");
+        expect400(Map.of("window", "P1D", "trailing", "true"), "trailing");
         for (String dimension : new String[] {"queue", "queue=", "channel=FAX", "tier=4", "tier=two", "site=x",
                 "category=", "category= "}) {
             expect400(Map.of("dimension", dimension), "dimension");

@@ -52,6 +52,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -342,6 +343,23 @@ class KpiTopologyTest {
     }
 
     @Test
+    void aTrailingWindowIsTheMergeOfTheMinutesEndingWithTheMinuteOfAt() {
+        // resolutions by agent-1 at 12:05:10 (transferred), 12:06:10, 12:19:50 and 12:20:10 (first contact)
+        pipe(resolved("t1", "12:05:10", "l1-chat", 1, Channel.CHAT, 0, 1));
+        pipe(resolved("t2", "12:06:10", "l1-chat", 1, Channel.CHAT, 0, 0));
+        pipe(resolved("t3", "12:19:50", "l1-chat", 1, Channel.CHAT, 0, 0));
+        pipe(resolved("t4", "12:20:10", "l1-chat", 1, Channel.CHAT, 0, 0));
+        // at 12:20:30 the trailing quarter is [12:06, 12:21): t2, t3, t4, all first contact: 3/3
+        assertRatio(trailing("fcr|all", at("12:20:30")), 3, 3);
+        assertRatio(trailing("fcr|agent=agent-1", at("12:20:30")), 3, 3);
+        // at 12:19:59 it is [12:05, 12:20): t1, t2, t3: 2/3
+        assertRatio(trailing("fcr|queue=l1-chat", at("12:19:59")), 2, 3);
+        assertRatio(trailing("fcr|agent=agent-1", at("12:19:59")), 2, 3);
+        // at 12:35 it is [12:21, 12:36): nothing
+        assertNull(trailing("fcr|all", at("12:35:00")));
+    }
+
+    @Test
     void occupancyCountsConcurrentChatsOncePerWallClockInterval() {
         // alice: available 12:00:00; c1 12:00:10..12:00:40 and c2 12:00:20..12:00:50 at once; offline 12:01:00
         // bob: available 12:00:30, offline 12:01:00, no contact. One redelivery (alice's accept of c1).
@@ -529,6 +547,25 @@ class KpiTopologyTest {
         var found = MinuteWindows.fetch(driver.<String, MinuteTally>getWindowStore(KpiTopology.agentStoreName(kpi)),
                 key, window, Instant.parse(windowStart));
         return found == null ? null : WindowSnapshots.of(key, window, Instant.parse(windowStart),
+                Instant.ofEpochMilli(found.timestamp()), found.value()).get(0);
+    }
+
+    /** The trailing PT15M window of {@code kpi|dimension} at {@code at} as GET /kpis reads it, or null if empty. */
+    private KpiSnapshot trailing(String key, Instant at) {
+        String kpi = key.substring(0, key.indexOf('|'));
+        Instant start = KpiState.trailingStart(KpiWindow.PT15M, at);
+        Instant lastMinute = KpiState.windowStart(KpiWindow.PT1M, at);
+        ValueAndTimestamp<KpiTally> found;
+        if (key.contains("|agent=")) {
+            found = MinuteWindows.merged(driver.<String, MinuteTally>getWindowStore(KpiTopology.agentStoreName(kpi)),
+                    key, KpiWindow.PT1M, start, lastMinute);
+        } else {
+            try (var minutes = driver.<String, KpiTally>getTimestampedWindowStore(
+                    KpiTopology.storeName(kpi, KpiWindow.PT1M)).fetch(key, start, lastMinute)) {
+                found = MinuteWindows.merged(minutes);
+            }
+        }
+        return found == null ? null : WindowSnapshots.of(key, KpiWindow.PT15M, start,
                 Instant.ofEpochMilli(found.timestamp()), found.value()).get(0);
     }
 
