@@ -14,6 +14,9 @@ public enum KpiWindow {
 
     public static final KpiWindow DEFAULT = PT1H;
 
+    /** Every size, smallest first ({@code values()} copies its array on every call). */
+    private static final List<KpiWindow> SIZES = List.of(values());
+
     private final Duration length;
 
     KpiWindow(Duration length) {
@@ -43,7 +46,12 @@ public enum KpiWindow {
      * input counts in the windows of this size and of every larger one, and in no smaller one.
      */
     public static Optional<KpiWindow> smallestOpen(long eventTime, long streamTime, Duration grace) {
-        return Arrays.stream(values()).filter(w -> w.openAt(eventTime, streamTime, grace)).findFirst();
+        for (KpiWindow window : SIZES) {
+            if (window.openAt(eventTime, streamTime, grace)) {
+                return Optional.of(window);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The window named exactly {@code name} (e.g. {@code PT15M}), if there is one. */

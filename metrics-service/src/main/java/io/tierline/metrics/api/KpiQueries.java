@@ -98,8 +98,7 @@ public class KpiQueries {
 
     /** {@link KpiState#agents}: every owner's part of the agent dimension's stores, concatenated. */
     public CompletableFuture<List<KpiSnapshot>> agents(KpiWindow window, Instant at) {
-        return fromEveryOwner(List.of(KpiTopology.agentStoreName(Kpis.FCR), KpiTopology.agentStoreName(Kpis.FCR_7D)),
-                () -> state.agents(window, at),
+        return fromEveryOwner(KpiTopology.AGENT_STORES, () -> state.agents(window, at),
                 owner -> peers.get(owner, "agents", Map.of("window", window.name(), "at", at.toString()), KpiPartJson.SNAPSHOTS))
                 .thenApply(parts -> parts.stream().flatMap(List::stream).toList());
     }

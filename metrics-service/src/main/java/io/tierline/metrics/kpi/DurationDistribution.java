@@ -16,8 +16,7 @@ import java.util.TreeMap;
  */
 public final class DurationDistribution {
 
-    /** Decimal digits a bucket keeps of a duration in milliseconds. */
-    public static final int SIGNIFICANT_DIGITS = 3;
+    /** Below it a duration is its own bucket: three decimal digits. */
     private static final long EXACT_BELOW = 1_000;
 
     private final TreeMap<Long, Long> counts = new TreeMap<>();

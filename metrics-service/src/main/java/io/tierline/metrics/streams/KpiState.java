@@ -31,9 +31,7 @@ public class KpiState {
 
     /** The start of the UTC-aligned window of this size that contains {@code at}. */
     public static Instant windowStart(KpiWindow window, Instant at) {
-        long size = window.length().toMillis();
-        long time = at.toEpochMilli();
-        return Instant.ofEpochMilli(time - Math.floorMod(time, size));
+        return Instant.ofEpochMilli(window.startOf(at.toEpochMilli()));
     }
 
     /** The start of the trailing window of this size that ends with the UTC minute containing {@code at}. */
@@ -50,7 +48,7 @@ public class KpiState {
     public List<KpiSnapshot> snapshots(List<String> kpis, String dimension, KpiWindow window, Instant at) {
         Instant start = windowStart(window, at);
         return snapshots(kpis, dimension, window, start, (kpi, key) -> KpiTopology.isAgent(dimension)
-                ? MinuteWindows.fetch(minutes(kpi), key, window, start)
+                ? MinuteWindows.fetch(minutes(KpiTopology.agentStoreName(kpi)), key, window, start)
                 : store(kpi, window).fetch(key, start.toEpochMilli()));
     }
 
@@ -66,7 +64,8 @@ public class KpiState {
         Instant lastMinute = windowStart(KpiWindow.PT1M, at);
         return snapshots(kpis, dimension, window, start, (kpi, key) -> {
             if (KpiTopology.isAgent(dimension)) {
-                return MinuteWindows.merged(minutes(kpi), key, KpiWindow.PT1M, start, lastMinute);
+                return MinuteWindows.merged(minutes(KpiTopology.agentStoreName(kpi)), key, KpiWindow.PT1M, start,
+                        lastMinute);
             }
             try (var minutes = store(kpi, KpiWindow.PT1M).fetch(key, start, lastMinute)) {
                 return MinuteWindows.merged(minutes);
@@ -115,9 +114,8 @@ public class KpiState {
         Instant start = windowStart(window, at);
         List<KpiSnapshot> out = new ArrayList<>();
         try {
-            // one store for every KPI but the 7-day FCR, which has its own
-            for (String kpi : List.of(Kpis.FCR, Kpis.FCR_7D)) {
-                MinuteWindows.all(minutes(kpi), window, start).forEach((key, found) -> out.addAll(
+            for (String store : KpiTopology.AGENT_STORES) {
+                MinuteWindows.all(minutes(store), window, start).forEach((key, found) -> out.addAll(
                         WindowSnapshots.of(key, window, start, Instant.ofEpochMilli(found.timestamp()), found.value())));
             }
         } catch (InvalidStateStoreException | IllegalStateException e) {
@@ -132,7 +130,7 @@ public class KpiState {
         List<KpiSnapshot> out = new ArrayList<>();
         if (KpiTopology.isAgent(dimension)) {
             try {
-                MinuteWindows.series(minutes(kpi), key, window, windowStart(window, from),
+                MinuteWindows.series(minutes(KpiTopology.agentStoreName(kpi)), key, window, windowStart(window, from),
                         windowStart(window, to)).forEach((start, found) -> out.addAll(WindowSnapshots.of(key, window,
                                 start, Instant.ofEpochMilli(found.timestamp()), found.value())));
             } catch (InvalidStateStoreException | IllegalStateException e) {
@@ -175,9 +173,9 @@ public class KpiState {
         return streams;
     }
 
-    /** The store of the agent dimension's minutes of this KPI. */
-    private ReadOnlyWindowStore<String, MinuteTally> minutes(String kpi) {
-        return running().store(StoreQueryParameters.fromNameAndType(KpiTopology.agentStoreName(kpi),
+    /** A store of the agent dimension's minutes. */
+    private ReadOnlyWindowStore<String, MinuteTally> minutes(String store) {
+        return running().store(StoreQueryParameters.fromNameAndType(store,
                 QueryableStoreTypes.<String, MinuteTally>windowStore()));
     }
 

@@ -79,8 +79,10 @@ public final class KpiTopology {
     static final String COMBINE_STORE = "kpi-combine";
     static final String FCR7_COMBINE_STORE = "kpi-fcr7-combine";
     static final String AGENT_STORE = "kpi-agent-minutes";
-    private static final String AGENT = "agent=";
     static final String FCR7_AGENT_STORE = "kpi-" + Kpis.FCR_7D + "-agent-minutes";
+    /** Every store of the agent dimension's minutes. */
+    public static final List<String> AGENT_STORES = List.of(AGENT_STORE, FCR7_AGENT_STORE);
+    private static final String AGENT = "agent=";
 
     private KpiTopology() {
     }

@@ -265,12 +265,15 @@ class KpiResourceTest {
         Map<String, Map<String, String>> bad = Map.of(
                 "kpi", Map.of("kpi", "x", "dimension", "all", "window", "PT1H", "at", at),
                 "dimension", Map.of("kpi", "fcr", "dimension", " ", "window", "PT1H", "at", at),
-                "window", Map.of("kpi", "fcr", "dimension", "all", "window", "P7D", "at", at));
+                "window", Map.of("kpi", "fcr", "dimension", "all", "window", "P7D", "at", at),
+                "trailing", Map.of("kpi", "fcr", "dimension", "all", "window", "PT15M", "at", at, "trailing", "yes"));
         bad.forEach((field, query) -> asOps().queryParams(query).when().get("/kpis/local/snapshots").then()
                 .statusCode(400).contentType("application/problem+json").body("violations.field", contains(field)));
         asOps().queryParams(Map.of("kpi", "x", "dimension", "all", "window", "PT1H", "from", at, "to", at))
                 .when().get("/kpis/local/series").then().statusCode(400).body("violations.field", contains("kpi"));
         asOps().queryParams(Map.of("window", "PT1H", "at", "now")).when().get("/kpis/local/all").then()
+                .statusCode(400).body("violations.field", contains("at"));
+        asOps().queryParams(Map.of("window", "PT1H", "at", "now")).when().get("/kpis/local/agents").then()
                 .statusCode(400).body("violations.field", contains("at"));
     }
 
