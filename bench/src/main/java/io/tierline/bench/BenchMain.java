@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code bench/results/<date>.json} and {@code .md}: per benchmark the figure, its same-run baseline and the
  * ratio. {@code bench/run} calls it after building. The issues' sizes are the defaults; system properties
  * {@code bench.intake.seconds}, {@code bench.intake.connections}, {@code bench.offer.agents}, {@code bench.offer.rate},
- * {@code bench.offer.seconds}, {@code bench.kpi.rate}, {@code bench.kpi.seconds}, {@code bench.kpi.poll-ms},
+ * {@code bench.offer.seconds}, {@code bench.capacity.seconds}, {@code bench.capacity.warmup}, {@code bench.kpi.rate}, {@code bench.kpi.seconds}, {@code bench.kpi.poll-ms},
  * {@code bench.kpi.warmup}, {@code bench.kpi.agents}, {@code bench.overload.warmup},
  * {@code bench.overload.measure}, {@code bench.overload.seconds} and {@code bench.overload.connections} change them
  * for a quick trial.
@@ -49,7 +49,8 @@ public final class BenchMain {
                 case "routing-capacity" -> RoutingCapacityBench.run(Integer.getInteger("bench.capacity.agents", 2000),
                         Double.parseDouble(System.getProperty("bench.capacity.start", "5")),
                         Double.parseDouble(System.getProperty("bench.capacity.max", "640")),
-                        Duration.ofSeconds(Long.getLong("bench.capacity.seconds", 30)), Duration.ofSeconds(15), 100);
+                        Duration.ofSeconds(Long.getLong("bench.capacity.seconds", 30)),
+                        Duration.ofSeconds(Long.getLong("bench.capacity.warmup", 60)), 100);
                 case "large-centre-rss" -> LargeCentreRssBench.run(
                         Duration.ofSeconds(Long.getLong("bench.rss.seconds", 120)));
                 case "intake-overload" -> IntakeOverloadBench.run(

@@ -40,10 +40,15 @@ final class BenchStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MONGODB_URI", mongo.connectionString());
+        // -Dbench.service-jvm="-XX:..." adds JVM options to every service started
+        String jvm = System.getProperty("bench.service-jvm", "").trim();
         // -Dbench.jfr=routing-service,intake-service records a flight recording per named service into the logs
         if (List.of(System.getProperty("bench.jfr", "").split(",")).contains(module)) {
-            env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + logs.resolve(module + "-"
-                    + System.nanoTime() + ".jfr") + ",settings=profile");
+            jvm = (jvm + " -XX:StartFlightRecording=filename=" + logs.resolve(module + "-" + System.nanoTime()
+                    + ".jfr") + ",settings=profile").trim();
+        }
+        if (!jvm.isEmpty()) {
+            env.put("JAVA_TOOL_OPTIONS", jvm);
         }
         Map<String, String> props = new HashMap<>(properties);
         if (module.equals("intake-service")) {

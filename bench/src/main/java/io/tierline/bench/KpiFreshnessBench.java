@@ -54,10 +54,12 @@ public final class KpiFreshnessBench {
 
     /**
      * The stream driven before the measured one, its probes reported apart: -Dbench.kpi.warmup=S (seconds) changes
-     * it. A minute: in session 18's runs the first 50 to 60 s after the start were several times slower than the
-     * rest (the JVM compiling the hot paths on two busy cores, and the backlog of those seconds draining).
+     * it. Two minutes: the first 30 to 60 s after a start are several times slower than the rest, and a backlog
+     * built then can take as long again to drain. The JVM is still compiling the hot paths on two busy cores: a
+     * service's compiler threads use as much CPU as its work for the first one to two minutes (bench report
+     * 2026-11-27).
      */
-    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.kpi.warmup", 60));
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.kpi.warmup", 120));
 
     /** How often a probe's poller asks {@code /kpis}: -Dbench.kpi.poll-ms=N changes it. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(Long.getLong("bench.kpi.poll-ms", 20));

@@ -23,8 +23,13 @@ import java.util.Map;
  */
 public final class OfferLatencyBench {
 
-    /** Arrivals driven before the measured ones: -Dbench.offer.warmup=S (seconds) changes it. */
-    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.offer.warmup", 20));
+    /**
+     * Arrivals driven before the measured ones: -Dbench.offer.warmup=S (seconds) changes it. Two minutes: on two
+     * cores routing's compiler threads use more CPU than its work for the first two minutes or more (18,500 methods
+     * compiled, 2.4 min of compiler time in about the first 3 min, bench report 2026-11-27). At 40/s the backlog of
+     * the first 35 s took until 75 s to drain.
+     */
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.offer.warmup", 120));
 
     private OfferLatencyBench() {
     }
