@@ -19,10 +19,10 @@ import java.util.Map;
  * {@code bench/results/<date>.json} and {@code .md}: per benchmark the figure, its same-run baseline and the
  * ratio. {@code bench/run} calls it after building. The issues' sizes are the defaults; system properties
  * {@code bench.intake.seconds}, {@code bench.intake.connections}, {@code bench.offer.agents}, {@code bench.offer.rate},
- * {@code bench.offer.seconds}, {@code bench.capacity.seconds}, {@code bench.capacity.warmup}, {@code bench.kpi.rate}, {@code bench.kpi.seconds}, {@code bench.kpi.poll-ms},
- * {@code bench.kpi.warmup}, {@code bench.kpi.agents}, {@code bench.overload.warmup},
- * {@code bench.overload.measure}, {@code bench.overload.seconds} and {@code bench.overload.connections} change them
- * for a quick trial.
+ * {@code bench.offer.seconds}, {@code bench.capacity.seconds}, {@code bench.capacity.warmup},
+ * {@code bench.kpi.rate}, {@code bench.kpi.seconds}, {@code bench.kpi.poll-ms}, {@code bench.kpi.warmup},
+ * {@code bench.kpi.agents}, {@code bench.overload.warmup}, {@code bench.overload.measure},
+ * {@code bench.overload.seconds} and {@code bench.overload.connections} change them for a quick trial.
  */
 public final class BenchMain {
 
@@ -50,7 +50,7 @@ public final class BenchMain {
                         Double.parseDouble(System.getProperty("bench.capacity.start", "5")),
                         Double.parseDouble(System.getProperty("bench.capacity.max", "640")),
                         Duration.ofSeconds(Long.getLong("bench.capacity.seconds", 30)),
-                        Duration.ofSeconds(Long.getLong("bench.capacity.warmup", 60)), 100);
+                        Duration.ofSeconds(Long.getLong("bench.capacity.warmup", 120)), 100);
                 case "large-centre-rss" -> LargeCentreRssBench.run(
                         Duration.ofSeconds(Long.getLong("bench.rss.seconds", 120)));
                 case "intake-overload" -> IntakeOverloadBench.run(
