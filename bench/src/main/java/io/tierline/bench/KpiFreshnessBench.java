@@ -35,9 +35,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Issue 6's measurement: a steady stream of resolutions ({@code perSecond}, on a handful of queues) into the
  * packaged metrics-service, and, ten times a second, a probe resolution on a queue of its own; freshness is the
  * time from producing a probe until {@code GET /kpis} for its queue counts it. The figure is the steady state:
- * the probes after {@link #WARM_UP} of the same stream. The probes of the warm-up, the first minute after the
- * service started, are reported apart (what a deploy or a restart costs). Baseline: the broker's raw two-hop latency at the same rate (the topology reads the
- * source and its repartition topic: two hops).
+ * the probes after {@link #WARM_UP} of the same stream. The probes of the warm-up, the first two minutes after
+ * the service started, are reported apart (what a deploy or a restart costs). Baseline: the broker's raw two-hop
+ * latency at the same rate (the topology reads the source and its repartition topic: two hops).
  *
  * <p>Each probe's poller asks every {@link #POLL_INTERVAL}, so a figure may be up to that much late. Polling
  * faster measures the poller: at 5 ms, sixteen pollers sent up to 3,200 requests a second, and serving them took

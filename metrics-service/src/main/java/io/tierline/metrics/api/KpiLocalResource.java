@@ -50,7 +50,9 @@ public class KpiLocalResource {
             @QueryParam("trailing") String trailing) {
         kpis.forEach(KpiLocalResource::kpi);
         return part(() -> KpiPartJson.write(queries.localSnapshots(kpis, dimension(dimension), window(window),
-                instant("at", at), trailing(trailing)), KpiPartJson.BY_KPI));
+                instant("at", at), KpiQuery.trailing(trailing)
+                        .orElseThrow(() -> ProblemException.invalid("trailing", KpiQuery.TRAILING_VALUES))),
+                KpiPartJson.BY_KPI));
     }
 
     @GET
@@ -105,17 +107,6 @@ public class KpiLocalResource {
             throw ProblemException.invalid("dimension", "must not be blank");
         }
         return dimension;
-    }
-
-    /** Absent is false, as peers leave it out for a UTC-aligned window. */
-    private static boolean trailing(String trailing) {
-        if (trailing == null || "false".equals(trailing)) {
-            return false;
-        }
-        if (!"true".equals(trailing)) {
-            throw ProblemException.invalid("trailing", "must be true or false");
-        }
-        return true;
     }
 
     private static KpiWindow window(String window) {

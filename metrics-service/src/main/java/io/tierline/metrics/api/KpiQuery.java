@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,7 @@ record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant a
 
     /** The window sizes that can be asked for as trailing windows: merged from at most 60 minutes. */
     static final List<KpiWindow> TRAILING = List.of(KpiWindow.PT15M, KpiWindow.PT1H);
+    static final String TRAILING_VALUES = "must be true or false";
 
     KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant at) {
         this(kpis, window, dimension, at, false);
@@ -83,14 +85,12 @@ record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant a
         if (!validDimension(parsedDimension)) {
             violations.add(new Violation("dimension", "must be " + DIMENSIONS));
         }
-        boolean parsedTrailing = false;
-        if (!blank(trailing)) {
-            parsedTrailing = "true".equals(trailing.trim());
-            if (!parsedTrailing && !"false".equals(trailing.trim())) {
-                violations.add(new Violation("trailing", "must be true or false"));
-            } else if (parsedTrailing && parsedWindow != null && !TRAILING.contains(parsedWindow)) {
-                violations.add(new Violation("trailing", "is only for the windows " + TRAILING));
-            }
+        Optional<Boolean> trailingFlag = trailing(trailing);
+        boolean parsedTrailing = trailingFlag.orElse(false);
+        if (trailingFlag.isEmpty()) {
+            violations.add(new Violation("trailing", TRAILING_VALUES));
+        } else if (parsedTrailing && parsedWindow != null && !TRAILING.contains(parsedWindow)) {
+            violations.add(new Violation("trailing", "is only for the windows " + TRAILING));
         }
         Instant parsedAt = atDefault;
         if (!blank(at)) {
@@ -112,6 +112,18 @@ record KpiQuery(List<String> kpis, KpiWindow window, String dimension, Instant a
             throw new ProblemException(Problem.invalid(violations));
         }
         return new KpiQuery(kpis, parsedWindow, parsedDimension, parsedAt, parsedTrailing);
+    }
+
+    /** {@code trailing} as given: true or false (blank or absent is false); empty if it is neither. */
+    static Optional<Boolean> trailing(String trailing) {
+        if (blank(trailing)) {
+            return Optional.of(false);
+        }
+        return switch (trailing.trim()) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     static boolean validDimension(String dimension) {
