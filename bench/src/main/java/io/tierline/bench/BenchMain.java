@@ -18,8 +18,10 @@ import java.util.Map;
  * Runs the system benchmarks named on the command line (default: all) and writes
  * {@code bench/results/<date>.json} and {@code .md}: per benchmark the figure, its same-run baseline and the
  * ratio. {@code bench/run} calls it after building. The issues' sizes are the defaults; system properties
- * {@code bench.intake.seconds}, {@code bench.intake.connections}, {@code bench.offer.agents}, {@code bench.offer.rate},
- * {@code bench.offer.seconds}, {@code bench.capacity.seconds}, {@code bench.capacity.warmup},
+ * {@code bench.intake.seconds}, {@code bench.intake.warmup}, {@code bench.intake.connections}, {@code bench.offer.agents}, {@code bench.offer.rate},
+ * {@code bench.offer.seconds}, {@code bench.capacity.start}, {@code bench.capacity.factor}, {@code bench.capacity.max},
+ * {@code bench.capacity.seconds}, {@code bench.capacity.min-offers}, {@code bench.capacity.warmup},
+ * {@code bench.capacity.step-warmup},
  * {@code bench.kpi.rate}, {@code bench.kpi.seconds}, {@code bench.kpi.poll-ms}, {@code bench.kpi.warmup},
  * {@code bench.kpi.agents}, {@code bench.overload.warmup}, {@code bench.overload.measure},
  * {@code bench.overload.seconds} and {@code bench.overload.connections} change them for a quick trial.
@@ -39,7 +41,8 @@ public final class BenchMain {
             System.out.println("== " + name);
             BenchResult r = switch (name) {
                 case "intake-throughput" -> IntakeThroughputBench.run(
-                        Duration.ofSeconds(Long.getLong("bench.intake.seconds", 30)), Duration.ofSeconds(10),
+                        Duration.ofSeconds(Long.getLong("bench.intake.seconds", 30)),
+                        Duration.ofSeconds(Long.getLong("bench.intake.warmup", 120)),
                         Integer.getInteger("bench.intake.connections", 64));
                 case "post-to-offer-latency" -> OfferLatencyBench.run(Integer.getInteger("bench.offer.agents", 2000),
                         Integer.getInteger("bench.offer.rate", 500),
@@ -47,10 +50,14 @@ public final class BenchMain {
                 case "kpi-freshness" -> KpiFreshnessBench.run(Integer.getInteger("bench.kpi.rate", 2000),
                         Duration.ofSeconds(Long.getLong("bench.kpi.seconds", 60)));
                 case "routing-capacity" -> RoutingCapacityBench.run(Integer.getInteger("bench.capacity.agents", 2000),
-                        Double.parseDouble(System.getProperty("bench.capacity.start", "5")),
-                        Double.parseDouble(System.getProperty("bench.capacity.max", "640")),
-                        Duration.ofSeconds(Long.getLong("bench.capacity.seconds", 30)),
-                        Duration.ofSeconds(Long.getLong("bench.capacity.warmup", 120)), 100);
+                        new RoutingCapacityBench.Plan(
+                                Double.parseDouble(System.getProperty("bench.capacity.start", "5")),
+                                Double.parseDouble(System.getProperty("bench.capacity.factor", "1.5")),
+                                Double.parseDouble(System.getProperty("bench.capacity.max", "640")),
+                                Duration.ofSeconds(Long.getLong("bench.capacity.seconds", 45)),
+                                Integer.getInteger("bench.capacity.min-offers", 1000),
+                                Duration.ofSeconds(Long.getLong("bench.capacity.warmup", 120)),
+                                Duration.ofSeconds(Long.getLong("bench.capacity.step-warmup", 20)), 100));
                 case "large-centre-rss" -> LargeCentreRssBench.run(
                         Duration.ofSeconds(Long.getLong("bench.rss.seconds", 120)));
                 case "intake-overload" -> IntakeOverloadBench.run(

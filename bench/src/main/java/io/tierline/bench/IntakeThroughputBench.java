@@ -21,7 +21,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Issue 3's measurement: {@code POST /contacts} driven by closed-loop HTTP clients for a fixed time against the
  * packaged intake on a real broker and store: contacts/s accepted (202) and latency p50/p99; next to it, in the
  * same run on the same broker, Kafka's own ProducerPerformance with the same record size (the average
- * ContactReceived record intake wrote) and the same durability settings.
+ * ContactReceived record intake wrote) and the same durability settings. The client is wrk when it is on the
+ * PATH (it takes far less of the shared cores), else the JDK's HTTP client; {@code -Dbench.intake.client=java}
+ * or {@code wrk} chooses. The first {@code warmUp} (the JVM compiling) is driven but not counted.
  */
 public final class IntakeThroughputBench {
 
@@ -31,79 +33,100 @@ public final class IntakeThroughputBench {
     public static BenchResult run(Duration measure, Duration warmUp, int connections) throws Exception {
         try (BenchStack stack = new BenchStack(3)) {
             ServiceProcess intake = stack.start("intake-service", Map.of("quarkus.log.level", "WARN"));
-            String url = intake.baseUrl() + "/contacts";
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            Latencies latencies = new Latencies();
-            AtomicLong accepted = new AtomicLong();
-            AtomicLong other = new AtomicLong();
-            AtomicLong sequence = new AtomicLong();
-            long start = System.nanoTime();
-            long measureFrom = start + warmUp.toNanos();
-            long end = measureFrom + measure.toNanos();
-            CountDownLatch done = new CountDownLatch(connections);
-            for (int c = 0; c < connections; c++) {
-                Thread t = new Thread(() -> {
-                    try {
-                        while (true) {
-                            long now = System.nanoTime();
-                            if (now >= end) {
-                                break;
-                            }
-                            long n = sequence.incrementAndGet();
-                            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .header("Content-Type", "application/json")
-                                    .header("Idempotency-Key", "bench-" + n)
-                                    .header("X-Api-Key", stack.gatewayKey)
-                                    .POST(HttpRequest.BodyPublishers.ofString(body(n))).build();
-                            long sent = System.nanoTime();
-                            int status;
-                            try {
-                                status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                            } catch (java.io.IOException e) {
-                                status = -1;
-                            }
-                            long answered = System.nanoTime();
-                            if (sent >= measureFrom && answered <= end) {
-                                if (status == 202) {
-                                    accepted.incrementAndGet();
-                                    latencies.record((answered - sent) / 1000);
-                                } else {
-                                    other.incrementAndGet();
-                                }
-                            }
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        done.countDown();
-                    }
-                }, "bench-client-" + c);
-                t.setDaemon(true);
-                t.start();
-            }
-            done.await();
-            double seconds = measure.toNanos() / 1e9;
-            double perSecond = accepted.get() / seconds;
+            String client = System.getProperty("bench.intake.client", WrkClient.available() ? "wrk" : "java");
+            WrkClient.Figures driven = switch (client) {
+                case "wrk" -> {
+                    String run = Long.toString(System.nanoTime(), 36);
+                    WrkClient.run(intake.baseUrl(), stack.gatewayKey, run + "w", connections, warmUp);
+                    yield WrkClient.run(intake.baseUrl(), stack.gatewayKey, run, connections, measure);
+                }
+                case "java" -> javaClient(intake.baseUrl() + "/contacts", stack.gatewayKey, measure, warmUp,
+                        connections);
+                default -> throw new IllegalArgumentException("bench.intake.client is wrk or java, not " + client);
+            };
+            double seconds = driven.seconds();
+            double perSecond = driven.accepted() / seconds;
             int recordSize = averageRecordSize(stack.kafka.bootstrapServers());
             long baselineRecords = Math.max(200_000, (long) (perSecond * seconds));
             ProducerBaseline.Result raw = ProducerBaseline.run(stack.kafka.bootstrapServers(), "bench.raw-producer",
                     recordSize, baselineRecords);
             Map<String, Object> details = new LinkedHashMap<>();
+            details.put("client", client);
             details.put("connections", connections);
+            details.put("warmUpSecondsNotMeasured", warmUp.toSeconds());
             details.put("measuredSeconds", seconds);
-            details.put("accepted", accepted.get());
-            details.put("notAccepted", other.get());
-            details.put("latencyP50Ms", latencies.percentileMillis(0.5));
-            details.put("latencyP99Ms", latencies.percentileMillis(0.99));
+            details.put("accepted", driven.accepted());
+            details.put("notAccepted", driven.other());
+            details.put("transportErrors", driven.errors());
+            details.put("latencyP50Ms", driven.p50Ms());
+            details.put("latencyP99Ms", driven.p99Ms());
             details.put("recordSizeBytes", recordSize);
             details.put("producerPerformance", raw.line());
             details.put("peakRssMb", stack.peakRssMb());
+            System.out.printf("intake-throughput (%s, %d connections): %.0f/s accepted, p50 %.1f ms, p99 %.1f ms%n",
+                    client, connections, perSecond, driven.p50Ms(), driven.p99Ms());
             return new BenchResult("intake-throughput", "contacts accepted/s", perSecond, "1/s",
                     "Kafka ProducerPerformance records/s (same broker, record size, acks=all)", raw.recordsPerSecond(),
                     true, ">= 5000 contacts/s with p99 < 50 ms", details);
         }
+    }
+
+    /** Closed-loop JDK HTTP clients, one thread per connection; the first {@code warmUp} is not counted. */
+    private static WrkClient.Figures javaClient(String url, String gatewayKey, Duration measure, Duration warmUp,
+            int connections) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Latencies latencies = new Latencies();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong other = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        long start = System.nanoTime();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + measure.toNanos();
+        CountDownLatch done = new CountDownLatch(connections);
+        for (int c = 0; c < connections; c++) {
+            Thread t = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long n = sequence.incrementAndGet();
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", "bench-" + n)
+                                .header("X-Api-Key", gatewayKey)
+                                .POST(HttpRequest.BodyPublishers.ofString(body(n))).build();
+                        long sent = System.nanoTime();
+                        int status;
+                        try {
+                            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (java.io.IOException e) {
+                            status = -1;
+                        }
+                        long answered = System.nanoTime();
+                        if (sent >= measureFrom && answered <= end) {
+                            if (status == 202) {
+                                accepted.incrementAndGet();
+                                latencies.record((answered - sent) / 1000);
+                            } else if (status == -1) {
+                                errors.incrementAndGet();
+                            } else {
+                                other.incrementAndGet();
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-client-" + c);
+            t.setDaemon(true);
+            t.start();
+        }
+        done.await();
+        return new WrkClient.Figures(accepted.get(), other.get(), errors.get(), latencies.percentileMillis(0.5),
+                latencies.percentileMillis(0.99), measure.toNanos() / 1e9);
     }
 
     static String body(long n) {

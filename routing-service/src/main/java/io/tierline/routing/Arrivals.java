@@ -7,7 +7,6 @@ import io.tierline.routing.config.RoutingConfig;
 import io.tierline.routing.messaging.RoutingEvents;
 import io.tierline.routing.messaging.RoutingPublisher;
 import io.tierline.routing.store.ContactStore;
-import io.tierline.routing.store.QueueStore;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -23,14 +22,14 @@ public class Arrivals {
     private static final Logger LOG = Logger.getLogger(Arrivals.class);
 
     private final ContactStore contacts;
-    private final QueueStore queues;
+    private final QueueCatalog queues;
     private final ContactRouter router;
     private final RoutingPublisher publisher;
     private final RoutingClock clock;
     private final int pickupLimit;
     private final QueueSelector selector = new QueueSelector();
 
-    public Arrivals(ContactStore contacts, QueueStore queues, ContactRouter router, RoutingPublisher publisher,
+    public Arrivals(ContactStore contacts, QueueCatalog queues, ContactRouter router, RoutingPublisher publisher,
             RoutingClock clock, RoutingConfig config) {
         this.contacts = contacts;
         this.queues = queues;
@@ -44,6 +43,11 @@ public class Arrivals {
         // a new contact is the usual case: insert it, and read the stored one only if it exists already
         QueueDecision decision = selector.select(e.channel(), e.language(), e.category(),
                 queues.ofTier(QueueSelector.ENTRY_TIER));
+        if (!decision.found()) {
+            // the copy may predate a queue another instance just created
+            decision = selector.select(e.channel(), e.language(), e.category(),
+                    queues.ofTierFresh(QueueSelector.ENTRY_TIER));
+        }
         Contact fresh = NewContacts.fromReceived(e, decision, clock.now());
         if (contacts.insert(fresh)) {
             LOG.infof("contact %s %s: %s", fresh.id(), decision.found() ? "placed" : "waiting", decision.reason());
@@ -95,7 +99,7 @@ public class Arrivals {
         if (queue.tier() != QueueSelector.ENTRY_TIER) {
             return 0;
         }
-        var entryQueues = queues.ofTier(QueueSelector.ENTRY_TIER);
+        var entryQueues = queues.ofTierFresh(QueueSelector.ENTRY_TIER);
         int placed = 0;
         for (Contact waiting : contacts.unplacedFor(queue, pickupLimit)) {
             QueueDecision decision = selector.select(waiting.channel(), waiting.language(), waiting.category(),

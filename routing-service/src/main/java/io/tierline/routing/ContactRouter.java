@@ -6,7 +6,6 @@ import io.tierline.routing.messaging.RoutingEvents;
 import io.tierline.routing.messaging.RoutingPublisher;
 import io.tierline.routing.store.AgentStore;
 import io.tierline.routing.store.ContactStore;
-import io.tierline.routing.store.QueueStore;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -32,14 +31,14 @@ public class ContactRouter {
 
     private final ContactStore contacts;
     private final AgentStore agents;
-    private final QueueStore queues;
+    private final QueueCatalog queues;
     private final RoutingPublisher publisher;
     private final RoutingClock clock;
     private final int candidateLimit;
     private final RoutingConfig config;
     private final Matcher matcher = new Matcher();
 
-    public ContactRouter(ContactStore contacts, AgentStore agents, QueueStore queues, RoutingPublisher publisher,
+    public ContactRouter(ContactStore contacts, AgentStore agents, QueueCatalog queues, RoutingPublisher publisher,
             RoutingClock clock, RoutingConfig config) {
         this.contacts = contacts;
         this.agents = agents;
@@ -106,8 +105,17 @@ public class ContactRouter {
 
     /** An AVAILABLE agent with free capacity takes the most urgent waiting contacts it can, until full. */
     public void matchAgent(String agentId) {
+        matchAgent(agentId, Optional.empty());
+    }
+
+    /**
+     * The same, starting from the agent as a store update just returned it (saves reading it again); empty
+     * reads it. A state that changed since only makes a reservation fail, as it is conditional.
+     */
+    public void matchAgent(String agentId, Optional<Agent> current) {
         for (int round = 0; round < ROUNDS; round++) {
-            Optional<Agent> found = agents.find(agentId).filter(Agent::available);
+            Optional<Agent> found = (round == 0 && current.isPresent() ? current : agents.find(agentId))
+                    .filter(Agent::available);
             if (found.isEmpty()) {
                 return;
             }

@@ -6,11 +6,11 @@ import io.tierline.routing.config.RoutingConfig;
 import io.tierline.routing.messaging.RoutingEvents;
 import io.tierline.routing.messaging.RoutingPublisher;
 import io.tierline.routing.store.ContactStore;
-import io.tierline.routing.store.QueueStore;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The agent ends a handling: resolved (ContactResolved) or escalated (ContactUnresolved). Either way the
@@ -21,12 +21,12 @@ public class HandlingCommands {
 
     private final Lookup lookup;
     private final ContactStore contacts;
-    private final QueueStore queues;
+    private final QueueCatalog queues;
     private final RoutingPublisher publisher;
     private final RoutingClock clock;
     private final Duration defaultWrapUp;
 
-    public HandlingCommands(Lookup lookup, ContactStore contacts, QueueStore queues, RoutingPublisher publisher,
+    public HandlingCommands(Lookup lookup, ContactStore contacts, QueueCatalog queues, RoutingPublisher publisher,
             RoutingClock clock, RoutingConfig config) {
         this.lookup = lookup;
         this.contacts = contacts;
@@ -52,8 +52,11 @@ public class HandlingCommands {
     }
 
     private Contact end(String agentId, String contactId, ContactState to, Outcome outcome) {
-        lookup.agent(agentId);
-        Contact contact = lookup.contact(contactId);
+        // an agent the contact is assigned to exists (agents are never deleted): read it only to answer an error
+        Contact contact = contacts.find(contactId).orElseGet(() -> {
+            lookup.agent(agentId);
+            throw ProblemException.notFound("Contact", contactId);
+        });
         // a hold or resume racing with this changes the offer; read again and retry (a few times)
         for (int attempt = 0; attempt < 5 && contact.assignedTo(agentId); attempt++) {
             Offer offer = contact.offer();
@@ -61,10 +64,12 @@ public class HandlingCommands {
             WrapUp wrapUp = new WrapUp(offer.seq(), agentId, contact.queueId(), contact.tier(), contact.channel(),
                     outcome.kind(), offer.acceptedAt(), ended, ended.plus(wrapUpOf(contact.queueId())),
                     offer.holdMillisAt(ended));
-            contacts.finish(contactId, agentId, offer.seq(), offer.heldAt(), to, outcome, wrapUp);
-            contact = lookup.contact(contactId);
+            Optional<Contact> finished = contacts.finish(contactId, agentId, offer.seq(), offer.heldAt(), to,
+                    outcome, wrapUp);
+            contact = finished.orElseGet(() -> lookup.contact(contactId));
         }
         if (contact.state() != to || !agentId.equals(contact.agentId())) {
+            lookup.agent(agentId);
             throw ProblemException.conflict("contact " + contactId + " is " + contact.state()
                     + " and not assigned to agent " + agentId);
         }

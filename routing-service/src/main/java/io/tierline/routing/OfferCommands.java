@@ -30,23 +30,34 @@ public class OfferCommands {
     }
 
     public Contact accept(String agentId, String contactId) {
-        lookup.agent(agentId);
-        Contact contact = lookup.contact(contactId);
+        Contact contact = contactFor(agentId, contactId);
         if (contact.offeredTo(agentId)) {
             Instant now = clock.now();
             if (contact.offer().expired(now)) {
                 throw ProblemException.conflict("the offer of contact " + contactId + " to agent " + agentId
                         + " expired at " + contact.offer().expiresAt());
             }
-            contacts.accept(contactId, agentId, contact.offer().seq(), now);
-            contact = lookup.contact(contactId);
+            contact = contacts.accept(contactId, agentId, contact.offer().seq(), now)
+                    .orElseGet(() -> lookup.contact(contactId));
         }
         if (!agentId.equals(contact.agentId()) || !contact.offer().accepted()) {
+            lookup.agent(agentId);
             throw ProblemException.conflict("contact " + contactId + " is " + contact.state()
                     + " and not offered to agent " + agentId);
         }
         publisher.publish(RoutingEvents.accepted(contact));
         return contact;
+    }
+
+    /**
+     * The contact, or 404 for an unknown agent first, then for an unknown contact. An agent the contact is
+     * offered to exists (agents are never deleted), so the agent is read only when the answer is an error.
+     */
+    private Contact contactFor(String agentId, String contactId) {
+        return contacts.find(contactId).orElseGet(() -> {
+            lookup.agent(agentId);
+            throw ProblemException.notFound("Contact", contactId);
+        });
     }
 
     /** Back to its queue, keeping its place; the capacity is released and the agent is not offered it again. */

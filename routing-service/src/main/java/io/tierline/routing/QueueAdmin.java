@@ -11,15 +11,17 @@ public class QueueAdmin {
 
     private final Lookup lookup;
     private final QueueStore queues;
+    private final QueueCatalog catalog;
     private final ContactStore contacts;
     private final AgentStore agents;
     private final Arrivals arrivals;
     private final RoutingClock clock;
 
-    public QueueAdmin(Lookup lookup, QueueStore queues, ContactStore contacts, AgentStore agents,
-            Arrivals arrivals, RoutingClock clock) {
+    public QueueAdmin(Lookup lookup, QueueStore queues, QueueCatalog catalog, ContactStore contacts,
+            AgentStore agents, Arrivals arrivals, RoutingClock clock) {
         this.lookup = lookup;
         this.queues = queues;
+        this.catalog = catalog;
         this.contacts = contacts;
         this.agents = agents;
         this.arrivals = arrivals;
@@ -29,6 +31,7 @@ public class QueueAdmin {
     /** Creates or replaces the queue; contacts waiting for a queue like it are placed now. */
     public RoutingQueue put(RoutingQueue queue) {
         queues.put(queue);
+        catalog.invalidate();
         arrivals.pickUp(queue);
         return queue;
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -42,16 +43,20 @@ public class WrapUps {
 
     /** Ends every wrap-up of the agent now; the ids of the contacts whose wrap-up ended. */
     public List<String> complete(String agentId) {
-        lookup.agent(agentId);
+        List<Contact> wrapping = contacts.withWrapUpsOf(agentId);
+        if (wrapping.isEmpty()) {
+            lookup.agent(agentId); // 404 for an unknown agent; one with wrap-ups exists (agents are never deleted)
+        }
         Instant now = clock.now();
         List<String> ended = new ArrayList<>();
-        for (Contact contact : contacts.withWrapUpsOf(agentId)) {
+        Optional<Agent> released = Optional.empty();
+        for (Contact contact : wrapping) {
             for (WrapUp wrapUp : contact.wrapUpsOf(agentId)) {
-                end(contact.id(), wrapUp, now);
+                released = end(contact.id(), wrapUp, now);
                 ended.add(contact.id());
             }
         }
-        router.matchAgent(agentId);
+        router.matchAgent(agentId, released);
         return ended;
     }
 
@@ -71,10 +76,12 @@ public class WrapUps {
         return freed.size();
     }
 
-    private void end(String contactId, WrapUp wrapUp, Instant at) {
-        agents.release(wrapUp.agentId(), wrapUp.channel(), contactId, at);
+    /** The agent as this released it; empty if the capacity was already back (a repeat after a crash). */
+    private Optional<Agent> end(String contactId, WrapUp wrapUp, Instant at) {
+        Optional<Agent> released = agents.releaseAndRead(wrapUp.agentId(), wrapUp.channel(), contactId, at);
         publisher.publish(RoutingEvents.wrapUpEnded(contactId, wrapUp, at));
         contacts.endWrapUp(contactId, wrapUp.seq());
         LOG.debugf("wrap-up of contact %s by agent %s ended", contactId, wrapUp.agentId());
+        return released;
     }
 }

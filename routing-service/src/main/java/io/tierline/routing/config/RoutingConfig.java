@@ -81,6 +81,13 @@ public interface RoutingConfig {
     @WithDefault("100")
     int candidateLimit();
 
+    /**
+     * How long matching works from its copy of the queues before reading them again; a queue changed through
+     * another routing instance is seen this late (one changed through this instance at once).
+     */
+    @WithDefault("PT1S")
+    Duration queueRefresh();
+
     /** How often the recovery sweep runs (read by the scheduler as {@code tierline.routing.recovery-sweep}). */
     @WithDefault("5s")
     String recoverySweep();

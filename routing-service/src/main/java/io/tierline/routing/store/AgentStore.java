@@ -16,6 +16,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.tierline.events.AgentStatus;
@@ -187,13 +189,28 @@ public class AgentStore {
 
     /** Gives back what the contact holds; a no-op if it holds nothing (idempotent). */
     public boolean release(String agentId, Channel channel, String contactId, Instant idleSince) {
+        return agents.updateOne(holding(agentId, contactId), releasing(channel, contactId, idleSince))
+                .getModifiedCount() == 1;
+    }
+
+    /** The same as {@link #release}, in one round trip with reading the agent as released; empty if it was not. */
+    public Optional<Agent> releaseAndRead(String agentId, Channel channel, String contactId, Instant idleSince) {
+        return Optional.ofNullable(agents.findOneAndUpdate(holding(agentId, contactId),
+                releasing(channel, contactId, idleSince),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(AgentDocuments::fromDocument);
+    }
+
+    private static Bson holding(String agentId, String contactId) {
+        return Filters.and(Filters.eq(ID, agentId), Filters.eq(HOLDS, contactId));
+    }
+
+    private static Bson releasing(Channel channel, String contactId, Instant idleSince) {
         List<Bson> updates = new ArrayList<>(List.of(Updates.inc(free(channel), 1), Updates.pull(HOLDS, contactId),
                 Updates.pull(RESERVATIONS, new Document("contact", contactId))));
         if (idleSince != null) {
             updates.add(Updates.set(IDLE_SINCE, Docs.date(idleSince)));
         }
-        return agents.updateOne(Filters.and(Filters.eq(ID, agentId), Filters.eq(HOLDS, contactId)),
-                Updates.combine(updates)).getModifiedCount() == 1;
+        return Updates.combine(updates);
     }
 
     /**

@@ -210,9 +210,9 @@ public class ContactStore {
                 Updates.set(OFFER_ANNOUNCED, true));
     }
 
-    /** OFFERED to ASSIGNED, unless the offer expired. */
-    public boolean accept(String id, String agentId, int seq, Instant now) {
-        return update(Filters.and(current(id, ContactState.OFFERED, agentId, seq),
+    /** OFFERED to ASSIGNED, unless the offer expired; the contact as accepted, empty if it was not. */
+    public Optional<Contact> accept(String id, String agentId, int seq, Instant now) {
+        return updated(Filters.and(current(id, ContactState.OFFERED, agentId, seq),
                 Filters.or(Filters.gt(OFFER_EXPIRES_AT, Docs.date(now)), Filters.eq(OFFER_EXPIRES_AT, null))),
                 Updates.combine(
                 Updates.set(STATE, ContactState.ASSIGNED.name()), Updates.set(ACCEPTED_AT, Docs.date(now))));
@@ -229,11 +229,12 @@ public class ContactStore {
 
     /**
      * ASSIGNED to RESOLVED or ESCALATED, with the handling's wrap-up starting; a hold still running ends with
-     * it ({@code heldAt} is the hold as read, so a concurrent resume makes this fail and be read again).
+     * it ({@code heldAt} is the hold as read, so a concurrent resume makes this fail and be read again). The
+     * contact as finished, empty if it was not.
      */
-    public boolean finish(String id, String agentId, int seq, Instant heldAt, ContactState to, Outcome outcome,
-            WrapUp wrapUp) {
-        return update(Filters.and(current(id, ContactState.ASSIGNED, agentId, seq),
+    public Optional<Contact> finish(String id, String agentId, int seq, Instant heldAt, ContactState to,
+            Outcome outcome, WrapUp wrapUp) {
+        return updated(Filters.and(current(id, ContactState.ASSIGNED, agentId, seq),
                         Filters.eq(OFFER_HELD_AT, Docs.date(heldAt))), Updates.combine(
                 Updates.set(STATE, to.name()), Updates.set(OUTCOME, ContactDocuments.outcome(outcome)),
                 Updates.set(OFFER_HELD_AT, null), Updates.set(OFFER_HOLD_MILLIS, wrapUp.holdMillis()),
@@ -329,6 +330,12 @@ public class ContactStore {
 
     private boolean update(Bson filter, Bson update) {
         return contacts.updateOne(filter, update).getModifiedCount() == 1;
+    }
+
+    /** The same as one round trip that also returns the updated contact. */
+    private Optional<Contact> updated(Bson filter, Bson update) {
+        return Optional.ofNullable(contacts.findOneAndUpdate(filter, update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(ContactDocuments::fromDocument);
     }
 
     /** QUEUED contacts the agent could take on these channels, outside the given queues, most urgent first. */
