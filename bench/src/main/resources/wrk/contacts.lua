@@ -1,6 +1,7 @@
--- wrk script for intake-throughput: POST /contacts with a new Idempotency-Key per request (the same body as the
--- Java client's), the gateway's API key from the environment, and the figures printed in a line the bench parses.
+-- wrk script for intake-throughput: POST /contacts with a new Idempotency-Key per request, the Java client's body
+-- template and the gateway's API key from the environment, and the figures printed in a line the bench parses.
 local api_key = os.getenv("TIERLINE_BENCH_API_KEY")
+local template = os.getenv("TIERLINE_BENCH_BODY")
 local run = os.getenv("TIERLINE_BENCH_RUN") or "run"
 local threads = {}
 local next_id = 1
@@ -21,10 +22,7 @@ request = function()
   n = n + 1
   local k = tid * 100000000 + n
   local c = k % 50000
-  local body = string.format('{"channel":"CHAT","customer":{"id":"bench-c-%d","name":"Bench Customer",'
-      .. '"email":"bench%d@example.com","segment":"STANDARD"},"language":"en","subject":"Charged twice",'
-      .. '"message":"I was charged twice for my last invoice and need a refund.","chat":{"sessionId":"bench-s-%d"}}',
-      c, c, k)
+  local body = string.format(template, c, c, k)
   return wrk.format("POST", "/contacts", {
     ["Content-Type"] = "application/json",
     ["X-Api-Key"] = api_key,

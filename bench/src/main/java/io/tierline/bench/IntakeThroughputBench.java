@@ -34,7 +34,7 @@ public final class IntakeThroughputBench {
         try (BenchStack stack = new BenchStack(3)) {
             ServiceProcess intake = stack.start("intake-service", Map.of("quarkus.log.level", "WARN"));
             String client = System.getProperty("bench.intake.client", WrkClient.available() ? "wrk" : "java");
-            WrkClient.Figures driven = switch (client) {
+            Load driven = switch (client) {
                 case "wrk" -> {
                     String run = Long.toString(System.nanoTime(), 36);
                     WrkClient.run(intake.baseUrl(), stack.gatewayKey, run + "w", connections, warmUp);
@@ -72,7 +72,7 @@ public final class IntakeThroughputBench {
     }
 
     /** Closed-loop JDK HTTP clients, one thread per connection; the first {@code warmUp} is not counted. */
-    private static WrkClient.Figures javaClient(String url, String gatewayKey, Duration measure, Duration warmUp,
+    private static Load javaClient(String url, String gatewayKey, Duration measure, Duration warmUp,
             int connections) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -125,16 +125,26 @@ public final class IntakeThroughputBench {
             t.start();
         }
         done.await();
-        return new WrkClient.Figures(accepted.get(), other.get(), errors.get(), latencies.percentileMillis(0.5),
+        return new Load(accepted.get(), other.get(), errors.get(), latencies.percentileMillis(0.5),
                 latencies.percentileMillis(0.99), measure.toNanos() / 1e9);
     }
 
+    /**
+     * The contact every client posts: the customer twice ({@code n % 50,000}), then the chat session ({@code n});
+     * wrk's script fills the same template.
+     */
+    static final String BODY = """
+            {"channel":"CHAT","customer":{"id":"bench-c-%d","name":"Bench Customer","email":"bench%d@example.com",
+            "segment":"STANDARD"},"language":"en","subject":"Charged twice",
+            "message":"I was charged twice for my last invoice and need a refund.",
+            "chat":{"sessionId":"bench-s-%d"}}""";
+
+    /** What one client run measured. */
+    record Load(long accepted, long other, long errors, double p50Ms, double p99Ms, double seconds) {
+    }
+
     static String body(long n) {
-        return """
-                {"channel":"CHAT","customer":{"id":"bench-c-%d","name":"Bench Customer","email":"bench%d@example.com",
-                "segment":"STANDARD"},"language":"en","subject":"Charged twice",
-                "message":"I was charged twice for my last invoice and need a refund.",
-                "chat":{"sessionId":"bench-s-%d"}}""".formatted(n % 50_000, n % 50_000, n);
+        return BODY.formatted(n % 50_000, n % 50_000, n);
     }
 
     private static int averageRecordSize(String bootstrap) {

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  * drives {@code warmUp} of unmeasured arrivals at the start rate (on two cores the JVMs compile for the first
  * two minutes or more), later steps {@code stepWarmUp} (the desktops sign in again and the rate settles). A step
  * is one fixed Poisson rate measured for {@code step}, or for as long as {@code minOffers} arrivals take if that
- * is longer (at 5/s, 30 s hold 150 offers and their p99 is the second worst); it passes when the p99 of the contacts that arrived after
- * its warm-up is within the limit and no contact is left waiting after the drain (a contact routing never got to
- * would otherwise drop out of the percentile). Rates grow by {@code factor} from {@code start} until a step fails
+ * is longer (at 5/s, 30 s hold 150 offers and their p99 is the second worst). It passes when the p99 of the
+ * contacts that arrived after its warm-up is within the limit and no contact is left waiting after the drain (a
+ * contact routing never got to would otherwise drop out of the percentile). Rates grow by {@code factor} from {@code start} until a step fails
  * or {@code max} passed; the figure is the last rate that passed (0 when even the first failed).
  */
 public final class RoutingCapacityBench {

@@ -15,17 +15,14 @@ import java.util.stream.Stream;
 
 /**
  * Drives {@code POST /contacts} with wrk (closed loop, {@code connections} connections on two threads) and its
- * script {@code wrk/contacts.lua}: a new Idempotency-Key per request, the Java client's body. wrk costs the
+ * script {@code wrk/contacts.lua}: a new Idempotency-Key per request, the Java client's body
+ * ({@link IntakeThroughputBench#BODY}, handed over in the environment). wrk costs the
  * shared cores far less than a JVM client does. Latency is wrk's, per request from send to answer.
  */
 final class WrkClient {
 
     private static final Pattern FIGURES = Pattern.compile(
             "TIERLINE accepted=(\\d+) other=(\\d+) errors=(\\d+) p50us=(\\d+) p99us=(\\d+) seconds=([0-9.]+)");
-
-    /** What one wrk run measured. */
-    record Figures(long accepted, long other, long errors, double p50Ms, double p99Ms, double seconds) {
-    }
 
     private WrkClient() {
     }
@@ -37,7 +34,7 @@ final class WrkClient {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "wrk")));
     }
 
-    static Figures run(String baseUrl, String apiKey, String runId, int connections, Duration duration)
+    static IntakeThroughputBench.Load run(String baseUrl, String apiKey, String runId, int connections, Duration duration)
             throws IOException, InterruptedException {
         Path script = Files.createTempFile("tierline-wrk-", ".lua");
         try {
@@ -47,7 +44,8 @@ final class WrkClient {
             List<String> command = new ArrayList<>(List.of("wrk", "-t", "2", "-c", Integer.toString(connections),
                     "-d", duration.toSeconds() + "s", "--timeout", "30s", "-s", script.toString(), baseUrl));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().putAll(Map.of("TIERLINE_BENCH_API_KEY", apiKey, "TIERLINE_BENCH_RUN", runId));
+            builder.environment().putAll(Map.of("TIERLINE_BENCH_API_KEY", apiKey, "TIERLINE_BENCH_RUN", runId,
+                    "TIERLINE_BENCH_BODY", IntakeThroughputBench.BODY));
             Process wrk = builder.start();
             String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = wrk.waitFor();
@@ -55,7 +53,7 @@ final class WrkClient {
             if (exit != 0 || !m.find()) {
                 throw new IllegalStateException("wrk exited " + exit + " without its figures:\n" + out);
             }
-            return new Figures(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+            return new IntakeThroughputBench.Load(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
                     Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0,
                     Double.parseDouble(m.group(6)));
         } finally {

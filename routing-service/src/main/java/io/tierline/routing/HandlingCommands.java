@@ -52,11 +52,7 @@ public class HandlingCommands {
     }
 
     private Contact end(String agentId, String contactId, ContactState to, Outcome outcome) {
-        // an agent the contact is assigned to exists (agents are never deleted): read it only to answer an error
-        Contact contact = contacts.find(contactId).orElseGet(() -> {
-            lookup.agent(agentId);
-            throw ProblemException.notFound("Contact", contactId);
-        });
+        Contact contact = lookup.contactFor(agentId, contactId);
         // a hold or resume racing with this changes the offer; read again and retry (a few times)
         for (int attempt = 0; attempt < 5 && contact.assignedTo(agentId); attempt++) {
             Offer offer = contact.offer();

@@ -27,6 +27,18 @@ public class Lookup {
         return contacts.find(id).orElseThrow(() -> ProblemException.notFound("Contact", id));
     }
 
+    /**
+     * The contact an agent's command names, or 404: for the agent first, if it is unknown too. An agent a contact
+     * is offered or assigned to exists (agents are never deleted), so the agent is read only when the contact is
+     * missing; a command that then fails for another reason reads it with {@link #agent(String)}.
+     */
+    public Contact contactFor(String agentId, String contactId) {
+        return contacts.find(contactId).orElseGet(() -> {
+            agent(agentId);
+            throw ProblemException.notFound("Contact", contactId);
+        });
+    }
+
     public RoutingQueue queue(String id) {
         return queues.find(id).orElseThrow(() -> ProblemException.notFound("Queue", id));
     }

@@ -30,7 +30,7 @@ public class OfferCommands {
     }
 
     public Contact accept(String agentId, String contactId) {
-        Contact contact = contactFor(agentId, contactId);
+        Contact contact = lookup.contactFor(agentId, contactId);
         if (contact.offeredTo(agentId)) {
             Instant now = clock.now();
             if (contact.offer().expired(now)) {
@@ -47,17 +47,6 @@ public class OfferCommands {
         }
         publisher.publish(RoutingEvents.accepted(contact));
         return contact;
-    }
-
-    /**
-     * The contact, or 404 for an unknown agent first, then for an unknown contact. An agent the contact is
-     * offered to exists (agents are never deleted), so the agent is read only when the answer is an error.
-     */
-    private Contact contactFor(String agentId, String contactId) {
-        return contacts.find(contactId).orElseGet(() -> {
-            lookup.agent(agentId);
-            throw ProblemException.notFound("Contact", contactId);
-        });
     }
 
     /** Back to its queue, keeping its place; the capacity is released and the agent is not offered it again. */

@@ -40,7 +40,12 @@ public class QueueCatalog {
     }
 
     public List<RoutingQueue> ofTier(int tier) {
-        return current().all().stream().filter(q -> q.tier() == tier).toList();
+        return current().ofTier(tier);
+    }
+
+    /** The same, from a fresh read of the store. */
+    public List<RoutingQueue> ofTierFresh(int tier) {
+        return reload().ofTier(tier);
     }
 
     /** The queue, reading the store again if the copy does not have it. */
@@ -50,17 +55,12 @@ public class QueueCatalog {
     }
 
     /** Reads the store now; the next reads see its queues. */
-    public Copy reload() {
+    private Copy reload() {
         List<RoutingQueue> all = store.all();
         Copy fresh = new Copy(all, all.stream().collect(Collectors.toUnmodifiableMap(RoutingQueue::id,
                 Function.identity())), System.nanoTime());
         copy = fresh;
         return fresh;
-    }
-
-    /** The queues of the entry tier, as {@link #ofTier(int)}, from a fresh read of the store. */
-    public List<RoutingQueue> ofTierFresh(int tier) {
-        return reload().all().stream().filter(q -> q.tier() == tier).toList();
     }
 
     /** Forgets the copy (after this instance wrote a queue). */
@@ -77,6 +77,9 @@ public class QueueCatalog {
     }
 
     /** One read of the queues. */
-    public record Copy(List<RoutingQueue> all, Map<String, RoutingQueue> byId, long readAt) {
+    private record Copy(List<RoutingQueue> all, Map<String, RoutingQueue> byId, long readAt) {
+        List<RoutingQueue> ofTier(int tier) {
+            return all.stream().filter(q -> q.tier() == tier).toList();
+        }
     }
 }
