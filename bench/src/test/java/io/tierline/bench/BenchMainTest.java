@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,7 @@ class BenchMainTest {
                 true, ">= 5000", Map.of("connections", 64));
         var latency = new BenchResult("post-to-offer-latency", "p99", 30, "ms", "two-hop p99", 12, false, "<= 3x",
                 Map.of());
-        BenchMain.write(dir, List.of(throughput, latency));
+        BenchMain.write(dir, rows(throughput, latency), null);
         Path md;
         try (var files = Files.list(dir)) {
             md = files.filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow();
@@ -33,7 +37,7 @@ class BenchMainTest {
 
         // a later run the same day replaces what it ran and keeps the rest
         var rerun = new BenchResult("post-to-offer-latency", "p99", 24, "ms", "two-hop p99", 12, false, "<= 3x", Map.of());
-        BenchMain.write(dir, List.of(rerun));
+        BenchMain.write(dir, rows(rerun), null);
         report = Files.readString(md);
         assertTrue(report.contains("| intake-throughput | contacts accepted/s: 2500.0 1/s"), report);
         assertTrue(report.contains("| post-to-offer-latency | p99: 24.0 ms | two-hop p99: 12.0 ms | 2.000 |"), report);
@@ -43,7 +47,7 @@ class BenchMainTest {
     @Test
     void notesWrittenUnderTheTableSurviveALaterRunTheSameDay(@TempDir Path dir) throws Exception {
         var first = new BenchResult("kpi-freshness", "p99", 900, "ms", "two-hop p99", 20, false, "< 1 s", Map.of());
-        BenchMain.write(dir, List.of(first));
+        BenchMain.write(dir, rows(first), null);
         Path md;
         try (var files = Files.list(dir)) {
             md = files.filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow();
@@ -51,11 +55,50 @@ class BenchMainTest {
         String notes = "\n## Notes\n\n- the first run was on a busy machine\n";
         Files.writeString(md, Files.readString(md) + notes);
 
-        BenchMain.write(dir, List.of(new BenchResult("kpi-freshness", "p99", 700, "ms", "two-hop p99", 20, false,
-                "< 1 s", Map.of())));
+        BenchMain.write(dir, rows(new BenchResult("kpi-freshness", "p99", 700, "ms", "two-hop p99", 20, false,
+                "< 1 s", Map.of())), null);
         String report = Files.readString(md);
         assertTrue(report.contains("| kpi-freshness | p99: 700.0 ms |"), report);
         assertTrue(report.endsWith(BenchMain.DETAILS_LINE + "\n" + notes), report);
+    }
+
+    @Test
+    void aCompleteRunReplacesTheDaysTableAndALaterRunOfOneBenchmarkIsMarkedApart(@TempDir Path dir) throws Exception {
+        BenchMain.write(dir, rows(new BenchResult("kpi-freshness", "p99", 900, "ms", "two-hop p99", 20, false, "< 1 s",
+                Map.of())), null);
+        Path md = dir.resolve(LocalDate.now(ZoneOffset.UTC) + ".md");
+        assertTrue(Files.readString(md).contains("No complete run of `bench/run` today"), Files.readString(md));
+
+        Instant started = Instant.now().minusSeconds(5);
+        BenchMain.write(dir, rows(new BenchResult("intake-throughput", "contacts accepted/s", 2500, "1/s",
+                "raw producer", 10000, true, ">= 5000", Map.of())), new BenchMain.CompleteRun(started, Instant.now()));
+        String report = Files.readString(md);
+        assertTrue(!report.contains("kpi-freshness"), "an earlier run's row is not part of the complete run: " + report);
+        assertTrue(report.contains("Every row is from one complete run of `bench/run` from "), report);
+        var json = new ObjectMapper().readTree(dir.resolve(LocalDate.now(ZoneOffset.UTC) + ".json").toFile());
+        assertTrue(json.path("completeRun").path("started").isTextual(), json.toString());
+        assertTrue(json.path("machine").path("memoryMb").asLong() > 0, "the memory is recorded: " + json);
+
+        BenchMain.write(dir, rowsAt(Instant.now().plusSeconds(60), new BenchResult("kpi-freshness", "p99", 700, "ms", "two-hop p99", 20, false, "< 1 s",
+                Map.of())), null);
+        report = Files.readString(md);
+        assertTrue(report.contains("| intake-throughput | contacts accepted/s: 2500.0 1/s"), report);
+        assertTrue(report.contains("| kpi-freshness | p99: 700.0 ms |"), report);
+        assertTrue(report.contains("except these, measured apart from it (their time is `measuredAt` in the JSON):"
+                + " kpi-freshness."), report);
+    }
+
+    /** Rows as BenchMain records them: each result with the time it was measured. */
+    private static List<Map<String, Object>> rows(BenchResult... results) {
+        return rowsAt(Instant.now(), results);
+    }
+
+    private static List<Map<String, Object>> rowsAt(Instant measuredAt, BenchResult... results) {
+        return java.util.Arrays.stream(results).map(r -> {
+            Map<String, Object> row = r.toMap();
+            row.put("measuredAt", measuredAt.truncatedTo(ChronoUnit.SECONDS).toString());
+            return row;
+        }).toList();
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.tierline.routing.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
@@ -12,14 +16,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link MatchingBenchmark} (one fork, short warm-up) and prints the decisions per second next to the
- * same run's baseline and their ratio. Not a test: the normal build compiles it but never runs it.
+ * same run's baseline and their ratio. Not a test: the normal build compiles it but never runs it. Arguments:
+ * the seconds per iteration (default 2) and, optionally, a file to write the figures to as JSON, which
+ * {@code bench/run} turns into a row of the day's report.
  */
 public final class MatchingBenchmarkMain {
 
     private MatchingBenchmarkMain() {
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, IOException {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         Options options = new OptionsBuilder()
                 .include(MatchingBenchmark.class.getName() + "\\.")
@@ -39,5 +45,11 @@ public final class MatchingBenchmarkMain {
         System.out.printf("  decisions/s among a candidate page:  %,14.0f%n", page);
         System.out.printf("  baseline trivial scans/s (all):      %,14.0f%n", baseline);
         System.out.printf("  a decision among all agents costs %.1fx a trivial scan of them%n", baseline / all);
+        if (args.length > 1) {
+            Files.writeString(Path.of(args[1]), String.format(Locale.ROOT,
+                    "{\"agents\": 10000, \"queues\": 200, \"decideAmongAllAgentsPerSecond\": %.1f,"
+                            + " \"decideAmongCandidatesPerSecond\": %.1f, \"baselineScanAllAgentsPerSecond\": %.1f}%n",
+                    all, page, baseline));
+        }
     }
 }
