@@ -37,10 +37,15 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("tierline.root", "."));
+        if (args.length == 1 && args[0].equals("--render")) {
+            // the day's report written again from its JSON, e.g. after a change to this layout; nothing is measured
+            write(root.resolve("bench/results"), List.of(), null);
+            return;
+        }
         boolean complete = args.length == 0;
         List<String> names = complete ? ALL : List.of(args);
         Instant started = Instant.now();
-        Path root = Path.of(System.getProperty("tierline.root", "."));
         List<Map<String, Object>> results = new ArrayList<>();
         for (String name : names) {
             System.out.println("== " + name);
@@ -78,9 +83,10 @@ public final class BenchMain {
             Map<String, Object> row = r.toMap();
             row.put("measuredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             results.add(row);
+            // written after every benchmark: a run stopped midway (killed, out of time) keeps what it measured
+            write(root.resolve("bench/results"), results,
+                    complete ? new CompleteRun(started, Instant.now(), results.size() == names.size()) : null);
         }
-        write(root.resolve("bench/results"), results,
-                complete ? new CompleteRun(started, Instant.now()) : null);
     }
 
     /**
@@ -112,8 +118,11 @@ public final class BenchMain {
         return lineEnd < 0 ? "" : text.substring(lineEnd + 1);
     }
 
-    /** The span of one run of every benchmark, the report of record; its rows are those measured within it. */
-    record CompleteRun(Instant started, Instant finished) {
+    /**
+     * One run of every benchmark, the report of record: when it started, when it last wrote the report and whether
+     * it had run them all by then; its rows are those measured within that span.
+     */
+    record CompleteRun(Instant started, Instant until, boolean finished) {
 
         boolean measured(Map<String, Object> row) {
             Object at = row.get("measuredAt");
@@ -121,19 +130,22 @@ public final class BenchMain {
                 return false;
             }
             Instant instant = Instant.parse(text);
-            return !instant.isBefore(started.truncatedTo(ChronoUnit.SECONDS)) && !instant.isAfter(finished);
+            return !instant.isBefore(started.truncatedTo(ChronoUnit.SECONDS)) && !instant.isAfter(until);
         }
 
         Map<String, Object> toMap() {
-            return Map.of("started", started.truncatedTo(ChronoUnit.SECONDS).toString(),
-                    "finished", finished.truncatedTo(ChronoUnit.SECONDS).toString());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("started", started.truncatedTo(ChronoUnit.SECONDS).toString());
+            m.put("until", until.truncatedTo(ChronoUnit.SECONDS).toString());
+            m.put("finished", finished);
+            return m;
         }
     }
 
     /**
-     * Writes the day's report. A complete run replaces the day's table with its own rows; a run of named
+     * Writes the day's report. A run of every benchmark replaces the day's table with its own rows; a run of named
      * benchmarks replaces those rows and keeps the others, and the report says which rows are not from the day's
-     * complete run.
+     * run of every benchmark, and whether that run finished.
      */
     static void write(Path dir, List<Map<String, Object>> results, CompleteRun completeRun) throws Exception {
         Files.createDirectories(dir);
@@ -147,7 +159,7 @@ public final class BenchMain {
             var run = previous.path("completeRun");
             if (run.isObject()) {
                 ofRecord = new CompleteRun(Instant.parse(run.path("started").asText()),
-                        Instant.parse(run.path("finished").asText()));
+                        Instant.parse(run.path("until").asText()), run.path("finished").asBoolean());
             }
             for (var node : previous.path("results")) {
                 @SuppressWarnings("unchecked")
@@ -173,12 +185,39 @@ public final class BenchMain {
                     r.get("figureName"), num(r.get("figure")), r.get("unit"), r.get("baselineName"), num(r.get("baseline")),
                     r.get("unit"), num(r.get("ratio")), r.get("target")));
         }
+        md.append(percentiles(byName.values()));
         md.append("\n").append(DETAILS_LINE).append("\n");
         Path report = dir.resolve(date + ".md");
         // the notes written under the table by hand (what changed, what a run showed) stay
         md.append(notesOf(report));
         Files.writeString(report, md.toString());
         System.out.println("wrote " + dir.resolve(date + ".md"));
+    }
+
+    /**
+     * The latency distributions behind the rows, figure and baseline alike: every entry of a row's details that
+     * holds percentiles (p50, p99, p99.9 and the count where measured), as a list under the table.
+     */
+    static String percentiles(Collection<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : rows) {
+            if (!(row.get("details") instanceof Map<?, ?> details)) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            details.forEach((name, value) -> {
+                if (value instanceof Map<?, ?> m && m.containsKey("p99")) {
+                    parts.add(String.format(Locale.ROOT, "%s p50 %.1f, p99 %.1f%s%s", name, num(m.get("p50")),
+                            num(m.get("p99")), m.containsKey("p999")
+                                    ? String.format(Locale.ROOT, ", p99.9 %.1f", num(m.get("p999"))) : "",
+                            m.containsKey("count") ? " (n=" + m.get("count") + ")" : ""));
+                }
+            });
+            if (!parts.isEmpty()) {
+                out.append("- ").append(row.get("name")).append(": ").append(String.join("; ", parts)).append('\n');
+            }
+        }
+        return out.length() == 0 ? "" : "\nLatency percentiles behind the rows (ms):\n\n" + out;
     }
 
     /** Which rows come from the day's complete run, and which were measured apart from it. */
@@ -189,8 +228,12 @@ public final class BenchMain {
             return "No complete run of `bench/run` today: each row is from a run of named benchmarks (its time is"
                     + " `measuredAt` in the JSON).";
         }
-        String span = "one complete run of `bench/run` from " + ofRecord.toMap().get("started") + " to "
-                + ofRecord.toMap().get("finished");
+        String span = ofRecord.finished()
+                ? "one complete run of `bench/run` from " + ofRecord.toMap().get("started") + " to "
+                        + ofRecord.toMap().get("until")
+                : "a run of every benchmark started " + ofRecord.toMap().get("started") + " that had not finished at "
+                        + ofRecord.toMap().get("until") + " (a benchmark without a row had not run, or the run stopped"
+                        + " before it)";
         return apart.isEmpty() ? "Every row is from " + span + "."
                 : "The rows are from " + span + ", except these, measured apart from it (their time is `measuredAt`"
                         + " in the JSON): " + String.join("; ", apart) + ".";

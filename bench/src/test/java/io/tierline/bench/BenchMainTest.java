@@ -70,8 +70,12 @@ class BenchMainTest {
         assertTrue(Files.readString(md).contains("No complete run of `bench/run` today"), Files.readString(md));
 
         Instant started = Instant.now().minusSeconds(5);
-        BenchMain.write(dir, rows(new BenchResult("intake-throughput", "contacts accepted/s", 2500, "1/s",
-                "raw producer", 10000, true, ">= 5000", Map.of())), new BenchMain.CompleteRun(started, Instant.now()));
+        var intake = rows(new BenchResult("intake-throughput", "contacts accepted/s", 2500, "1/s", "raw producer",
+                10000, true, ">= 5000", Map.of()));
+        BenchMain.write(dir, intake, new BenchMain.CompleteRun(started, Instant.now(), false));
+        assertTrue(Files.readString(md).contains("that had not finished at "), "a run stopped midway says so: "
+                + Files.readString(md));
+        BenchMain.write(dir, intake, new BenchMain.CompleteRun(started, Instant.now(), true));
         String report = Files.readString(md);
         assertTrue(!report.contains("kpi-freshness"), "an earlier run's row is not part of the complete run: " + report);
         assertTrue(report.contains("Every row is from one complete run of `bench/run` from "), report);
@@ -86,6 +90,22 @@ class BenchMainTest {
         assertTrue(report.contains("| kpi-freshness | p99: 700.0 ms |"), report);
         assertTrue(report.contains("except these, measured apart from it (their time is `measuredAt` in the JSON):"
                 + " kpi-freshness."), report);
+    }
+
+    @Test
+    void theLatencyPercentilesBehindEachRowAreListedUnderTheTable(@TempDir Path dir) throws Exception {
+        var latency = new BenchResult("post-to-offer-latency", "p99", 88.4, "ms", "two-hop p99", 21.7, false, "<= 3x",
+                Map.of("agents", 2000,
+                        "postToOfferMillis", Map.of("count", 1781, "p50", 17.3, "p99", 88.4, "p999", 130.8),
+                        "twoHopMillis", Map.of("p50", 5.2, "p99", 21.7)));
+        BenchMain.write(dir, rows(latency), null);
+        String report = Files.readString(dir.resolve(LocalDate.now(ZoneOffset.UTC) + ".md"));
+        String line = report.lines().filter(l -> l.startsWith("- post-to-offer-latency: ")).findFirst().orElse("");
+        assertTrue(line.contains("postToOfferMillis p50 17.3, p99 88.4, p99.9 130.8 (n=1781)"), report);
+        assertTrue(line.contains("twoHopMillis p50 5.2, p99 21.7"), report);
+        assertTrue(!line.contains("agents"), "only entries with percentiles: " + line);
+        assertTrue(report.indexOf("Latency percentiles") < report.indexOf(BenchMain.DETAILS_LINE),
+                "generated above the line the notes follow: " + report);
     }
 
     /** Rows as BenchMain records them: each result with the time it was measured. */

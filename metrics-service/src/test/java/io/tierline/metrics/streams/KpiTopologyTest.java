@@ -38,6 +38,7 @@ import io.tierline.metrics.KpiWindow;
 import io.tierline.metrics.kpi.QueueWaits;
 import io.tierline.metrics.kpi.ServiceLevel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The replay test: a hand-written event log through the topology, every KPI checked against values computed by
@@ -111,6 +113,9 @@ class KpiTopologyTest {
     private static final String HOUR = "2025-03-01T12:00:00Z";
     private static final String DAY = "2025-03-01T00:00:00Z";
 
+    /** The drivers' RocksDB stores, in memory where possible: the driver flushes them after every record. */
+    @TempDir(factory = MemoryBackedTempDir.class)
+    Path stateDir;
     private TopologyTestDriver driver;
     private final Map<String, TestInputTopic<String, String>> inputs = new HashMap<>();
 
@@ -122,6 +127,7 @@ class KpiTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-topology-test-" + EventIds.random());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(KpiTopology.build(settings), props);
         for (String topic : KpiTopology.SOURCES) {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
@@ -473,6 +479,7 @@ class KpiTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-topology-test-" + EventIds.random());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (TopologyTestDriver batch = new TopologyTestDriver(KpiTopology.build(settings), props)) {
             for (TierlineEvent event : log) {
                 batch.createInputTopic(topicOf(event), new StringSerializer(), new StringSerializer())
