@@ -206,7 +206,9 @@ public final class BenchMain {
             }
             List<String> parts = new ArrayList<>();
             details.forEach((name, value) -> {
-                if (value instanceof Map<?, ?> m && m.containsKey("p99")) {
+                if (value instanceof Map<?, ?> m && !m.containsKey("p99") && Long.valueOf(0).equals(count(m))) {
+                    parts.add(name + " none measured (n=0)");
+                } else if (value instanceof Map<?, ?> m && m.containsKey("p99")) {
                     parts.add(String.format(Locale.ROOT, "%s p50 %.1f, p99 %.1f%s%s", name, num(m.get("p50")),
                             num(m.get("p99")), m.containsKey("p999")
                                     ? String.format(Locale.ROOT, ", p99.9 %.1f", num(m.get("p999"))) : "",
@@ -218,6 +220,10 @@ public final class BenchMain {
             }
         }
         return out.length() == 0 ? "" : "\nLatency percentiles behind the rows (ms):\n\n" + out;
+    }
+
+    private static Long count(Map<?, ?> distribution) {
+        return distribution.get("count") instanceof Number n ? n.longValue() : null;
     }
 
     /** Which rows come from the day's complete run, and which were measured apart from it. */

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * is one fixed Poisson rate measured for {@code step}, or for as long as {@code minOffers} arrivals take if that
  * is longer (at 5/s, 30 s hold 150 offers and their p99 is the second worst). It passes when the p99 of the
  * contacts that arrived after its warm-up is within the limit and no contact is left waiting after the drain (a
- * contact routing never got to would otherwise drop out of the percentile). Rates grow by {@code factor} from {@code start} until a step fails
- * or {@code max} passed; the figure is the last rate that passed (0 when even the first failed).
+ * contact routing never got to would otherwise drop out of the percentile). Rates grow by {@code factor} from
+ * {@code start} until a step fails or {@code max} passed; the figure is the last rate that passed (0 when even the first failed).
  */
 public final class RoutingCapacityBench {
 

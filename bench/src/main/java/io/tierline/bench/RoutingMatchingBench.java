@@ -37,7 +37,8 @@ public final class RoutingMatchingBench {
             Map<String, Object> details = new LinkedHashMap<>(figures);
             details.put("secondsPerIteration", secondsPerIteration);
             return new BenchResult("routing-matching-core, 10000 agents, 200 queues",
-                    "decisions/s among all agents", ((Number) figures.get("decideAmongAllAgentsPerSecond")).doubleValue(),
+                    "decisions/s among all agents",
+                    ((Number) figures.get("decideAmongAllAgentsPerSecond")).doubleValue(),
                     "1/s", "trivial scans of all agents/s (same run)",
                     ((Number) figures.get("baselineScanAllAgentsPerSecond")).doubleValue(), true,
                     "a JMH benchmark with 10,000 agents and 200 queues prints decisions per second", details);

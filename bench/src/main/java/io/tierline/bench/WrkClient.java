@@ -34,7 +34,8 @@ final class WrkClient {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "wrk")));
     }
 
-    static IntakeThroughputBench.Load run(String baseUrl, String apiKey, String runId, int connections, Duration duration)
+    static IntakeThroughputBench.Load run(String baseUrl, String apiKey, String runId, int connections,
+            Duration duration)
             throws IOException, InterruptedException {
         Path script = Files.createTempFile("tierline-wrk-", ".lua");
         try {
@@ -53,7 +54,8 @@ final class WrkClient {
             if (exit != 0 || !m.find()) {
                 throw new IllegalStateException("wrk exited " + exit + " without its figures:\n" + out);
             }
-            return new IntakeThroughputBench.Load(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+            return new IntakeThroughputBench.Load(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
+                    Long.parseLong(m.group(3)),
                     Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0,
                     Double.parseDouble(m.group(6)));
         } finally {

@@ -77,14 +77,15 @@ class BenchMainTest {
                 + Files.readString(md));
         BenchMain.write(dir, intake, new BenchMain.CompleteRun(started, Instant.now(), true));
         String report = Files.readString(md);
-        assertTrue(!report.contains("kpi-freshness"), "an earlier run's row is not part of the complete run: " + report);
+        assertTrue(!report.contains("kpi-freshness"),
+                "an earlier run's row is not part of the complete run: " + report);
         assertTrue(report.contains("Every row is from one complete run of `bench/run` from "), report);
         var json = new ObjectMapper().readTree(dir.resolve(LocalDate.now(ZoneOffset.UTC) + ".json").toFile());
         assertTrue(json.path("completeRun").path("started").isTextual(), json.toString());
         assertTrue(json.path("machine").path("memoryMb").asLong() > 0, "the memory is recorded: " + json);
 
-        BenchMain.write(dir, rowsAt(Instant.now().plusSeconds(60), new BenchResult("kpi-freshness", "p99", 700, "ms", "two-hop p99", 20, false, "< 1 s",
-                Map.of())), null);
+        BenchMain.write(dir, rowsAt(Instant.now().plusSeconds(60), new BenchResult("kpi-freshness", "p99", 700, "ms",
+                "two-hop p99", 20, false, "< 1 s", Map.of())), null);
         report = Files.readString(md);
         assertTrue(report.contains("| intake-throughput | contacts accepted/s: 2500.0 1/s"), report);
         assertTrue(report.contains("| kpi-freshness | p99: 700.0 ms |"), report);
@@ -97,12 +98,14 @@ class BenchMainTest {
         var latency = new BenchResult("post-to-offer-latency", "p99", 88.4, "ms", "two-hop p99", 21.7, false, "<= 3x",
                 Map.of("agents", 2000,
                         "postToOfferMillis", Map.of("count", 1781, "p50", 17.3, "p99", 88.4, "p999", 130.8),
-                        "twoHopMillis", Map.of("p50", 5.2, "p99", 21.7)));
+                        "twoHopMillis", Map.of("p50", 5.2, "p99", 21.7),
+                        "warmUpMillis", Map.of("count", 0)));
         BenchMain.write(dir, rows(latency), null);
         String report = Files.readString(dir.resolve(LocalDate.now(ZoneOffset.UTC) + ".md"));
         String line = report.lines().filter(l -> l.startsWith("- post-to-offer-latency: ")).findFirst().orElse("");
         assertTrue(line.contains("postToOfferMillis p50 17.3, p99 88.4, p99.9 130.8 (n=1781)"), report);
         assertTrue(line.contains("twoHopMillis p50 5.2, p99 21.7"), report);
+        assertTrue(line.contains("warmUpMillis none measured (n=0)"), "an empty distribution says so: " + line);
         assertTrue(!line.contains("agents"), "only entries with percentiles: " + line);
         assertTrue(report.indexOf("Latency percentiles") < report.indexOf(BenchMain.DETAILS_LINE),
                 "generated above the line the notes follow: " + report);
