@@ -39,6 +39,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param logDir         where the log lives, or null for a temporary directory
      */
     public static EmbeddedKafka start(int port, int controllerPort, Path logDir) {
+        BrokerExitReporter.install();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withNodeId(0)
                 .withKafkaHost("127.0.0.1")

@@ -42,6 +42,8 @@ final class Desk {
     private final Gateway gateway;
     private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
+    /** The stream now open (or being opened); cancelled when the desk closes. */
+    private volatile SseLines stream;
 
     Desk(AgentGroup group, int n, Http http, Retrying retrying, List<String> routings, int home, DevTokens tokens,
             long seed, ScheduledExecutorService timer, Tally tally, Contacts contacts, Gateway gateway) {
@@ -79,8 +81,13 @@ final class Desk {
         return available();
     }
 
+    /** The agent's shift is over: its stream is closed, so routing stops sending to it, and it is not reopened. */
     void close() {
         open = false;
+        SseLines current = stream;
+        if (current != null) {
+            current.cancel();
+        }
     }
 
     private CompletableFuture<Retrying.Outcome> available() {
@@ -98,8 +105,13 @@ final class Desk {
                 }, 1, TimeUnit.SECONDS);
             }
         };
+        SseLines lines = new SseLines(this::onEvent, reconnect);
+        stream = lines;
+        if (!open) { // closed while this reconnect was scheduled
+            lines.cancel();
+        }
         http.stream(routings.get(instance) + "/agents/" + agentId + "/assignments", agentAuth.headers(),
-                new SseLines(this::onEvent, reconnect)).whenComplete((r, error) -> {
+                lines).whenComplete((r, error) -> {
                     if (error != null || r.statusCode() != 200) {
                         tally.deskErrors.increment();
                         nextInstance();

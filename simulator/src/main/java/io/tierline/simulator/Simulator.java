@@ -141,6 +141,7 @@ public final class Simulator {
                 contacts, options.maxInFlight(), warmUp);
         System.out.printf("Scenario %s (seed %d, %s, %d agents): %s%n", scenario.name(), scenario.seed(),
                 scenario.duration(), scenario.agentCount(), scenario.description());
+        List<Desk> desks = new ArrayList<>();
         try {
             // several routing instances (comma-separated): queues through the first, desks spread over all
             List<String> routings = List.of(options.routing().split(","));
@@ -149,7 +150,6 @@ public final class Simulator {
                 Object id = body.remove("id");
                 http.call("PUT", routings.get(0) + "/queues/" + id, body, Bearer.admin(options.tokens()).headers());
             }
-            List<Desk> desks = new ArrayList<>();
             for (AgentGroup group : scenario.agents()) {
                 for (int n = 1; n <= group.count(); n++) {
                     Desk desk = new Desk(group, n, http, retrying, routings, desks.size(), options.tokens(),
@@ -168,13 +168,15 @@ public final class Simulator {
             drain();
             progress.cancel(false);
             progress(start);
-            desks.forEach(Desk::close);
         } catch (RuntimeException e) {
             System.err.println("simulation stopped: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // the desktops' streams are closed, or routing goes on streaming to agents whose shift is over (and a
+            // JVM running many simulations, as the benchmarks do, runs out of file descriptors)
+            desks.forEach(Desk::close);
             timer.shutdownNow();
             io.shutdownNow();
         }
