@@ -186,6 +186,7 @@ public final class BenchMain {
                     r.get("unit"), num(r.get("ratio")), r.get("target")));
         }
         md.append(percentiles(byName.values()));
+        md.append(memory(byName.values()));
         md.append("\n").append(DETAILS_LINE).append("\n");
         Path report = dir.resolve(date + ".md");
         // the notes written under the table by hand (what changed, what a run showed) stay
@@ -220,6 +221,32 @@ public final class BenchMain {
             }
         }
         return out.length() == 0 ? "" : "\nLatency percentiles behind the rows (ms):\n\n" + out;
+    }
+
+    /**
+     * The peak resident memory of each process behind the rows (a row's {@code peakRssMb}), and where a row has it
+     * the same processes idle ({@code idleRssMb}), as a list under the table: each service's and the whole stack's
+     * memory, not the total alone.
+     */
+    static String memory(Collection<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : rows) {
+            if (row.get("details") instanceof Map<?, ?> details && details.get("peakRssMb") instanceof Map<?, ?> peak
+                    && !peak.isEmpty()) {
+                out.append("- ").append(row.get("name")).append(": peak ").append(processes(peak));
+                if (details.get("idleRssMb") instanceof Map<?, ?> idle && !idle.isEmpty()) {
+                    out.append("; idle ").append(processes(idle));
+                }
+                out.append('\n');
+            }
+        }
+        return out.length() == 0 ? "" : "\nResident memory (RSS) of the processes behind the rows (MB):\n\n" + out;
+    }
+
+    private static String processes(Map<?, ?> rssMb) {
+        List<String> parts = new ArrayList<>();
+        rssMb.forEach((process, mb) -> parts.add(String.format(Locale.ROOT, "%s %.0f", process, num(mb))));
+        return String.join(", ", parts);
     }
 
     private static Long count(Map<?, ?> distribution) {

@@ -111,6 +111,28 @@ class BenchMainTest {
                 "generated above the line the notes follow: " + report);
     }
 
+    @Test
+    void eachProcessPeakMemoryIsListedUnderTheTableWithItsIdleFigureWhereMeasured(@TempDir Path dir)
+            throws Exception {
+        var peak = new java.util.LinkedHashMap<String, Object>();
+        peak.put("intake-service", 420);
+        peak.put("routing-service", 781.4);
+        var rss = new BenchResult("large-centre-rss", "peak RSS of the whole stack", 1201, "MB", "idle", 419, false,
+                "report", Map.of("peakRssMb", peak, "idleRssMb", Map.of("intake-service", 203)));
+        var latency = new BenchResult("kpi-freshness", "p99", 700, "ms", "two-hop p99", 20, false, "< 1 s",
+                Map.of("peakRssMb", Map.of("metrics-service", 672)));
+        var none = new BenchResult("routing-matching", "decisions/s", 1700, "1/s", "scans/s", 8300, true, "print",
+                Map.of("agents", 10000));
+        BenchMain.write(dir, rows(rss, latency, none), null);
+        String report = Files.readString(dir.resolve(LocalDate.now(ZoneOffset.UTC) + ".md"));
+        assertTrue(report.contains("\nResident memory (RSS) of the processes behind the rows (MB):\n\n"
+                + "- large-centre-rss: peak intake-service 420, routing-service 781; idle intake-service 203\n"
+                + "- kpi-freshness: peak metrics-service 672\n"), report);
+        assertTrue(!report.contains("- routing-matching:"), "a row without memory figures is not listed: " + report);
+        assertTrue(report.indexOf("Resident memory") < report.indexOf(BenchMain.DETAILS_LINE),
+                "generated above the line the notes follow: " + report);
+    }
+
     /** Rows as BenchMain records them: each result with the time it was measured. */
     private static List<Map<String, Object>> rows(BenchResult... results) {
         return rowsAt(Instant.now(), results);
