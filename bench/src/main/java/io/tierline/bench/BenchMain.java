@@ -187,6 +187,7 @@ public final class BenchMain {
         }
         md.append(percentiles(byName.values()));
         md.append(memory(byName.values()));
+        md.append(cpu(byName.values()));
         md.append("\n").append(DETAILS_LINE).append("\n");
         Path report = dir.resolve(date + ".md");
         // the notes written under the table by hand (what changed, what a run showed) stay
@@ -241,6 +242,23 @@ public final class BenchMain {
             }
         }
         return out.length() == 0 ? "" : "\nResident memory (RSS) of the processes behind the rows (MB):\n\n" + out;
+    }
+
+    /**
+     * The whole machine's busy CPU per request behind a row ({@code machineCpuMsPer}), as a list under the table:
+     * what one request cost every process together, next to what the target leaves for it.
+     */
+    static String cpu(Collection<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : rows) {
+            if (row.get("details") instanceof Map<?, ?> details
+                    && details.get("machineCpuMsPer") instanceof Map<?, ?> perRequest && !perRequest.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                perRequest.forEach((what, ms) -> parts.add(String.format(Locale.ROOT, "%s %.3f", what, num(ms))));
+                out.append("- ").append(row.get("name")).append(": ").append(String.join(", ", parts)).append('\n');
+            }
+        }
+        return out.length() == 0 ? "" : "\nBusy CPU of the whole machine per request (ms):\n\n" + out;
     }
 
     private static String processes(Map<?, ?> rssMb) {

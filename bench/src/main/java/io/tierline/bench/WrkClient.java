@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Drives {@code POST /contacts} with wrk (closed loop, {@code connections} connections on two threads) and its
- * script {@code wrk/contacts.lua}: a new Idempotency-Key per request, the Java client's body
- * ({@link IntakeThroughputBench#BODY}, handed over in the environment). wrk costs the
+ * script {@code wrk/contacts.lua}: a new Idempotency-Key per request, a body template (the Java client's
+ * {@link IntakeThroughputBench#BODY}, or one intake rejects; handed over in the environment). wrk costs the
  * shared cores far less than a JVM client does. Latency is wrk's, per request from send to answer.
  */
 final class WrkClient {
@@ -34,8 +34,9 @@ final class WrkClient {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "wrk")));
     }
 
+    /** The body template is {@link IntakeThroughputBench#BODY} or another with the same three {@code %d}. */
     static IntakeThroughputBench.Load run(String baseUrl, String apiKey, String runId, int connections,
-            Duration duration)
+            Duration duration, String bodyTemplate)
             throws IOException, InterruptedException {
         Path script = Files.createTempFile("tierline-wrk-", ".lua");
         try {
@@ -46,7 +47,7 @@ final class WrkClient {
                     "-d", duration.toSeconds() + "s", "--timeout", "30s", "-s", script.toString(), baseUrl));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(Map.of("TIERLINE_BENCH_API_KEY", apiKey, "TIERLINE_BENCH_RUN", runId,
-                    "TIERLINE_BENCH_BODY", IntakeThroughputBench.BODY));
+                    "TIERLINE_BENCH_BODY", bodyTemplate));
             Process wrk = builder.start();
             String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = wrk.waitFor();

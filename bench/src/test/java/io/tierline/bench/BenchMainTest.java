@@ -133,6 +133,35 @@ class BenchMainTest {
                 "generated above the line the notes follow: " + report);
     }
 
+    @Test
+    void theMachinesCpuPerRequestIsListedUnderTheTable(@TempDir Path dir) throws Exception {
+        var cpu = new java.util.LinkedHashMap<String, Object>();
+        cpu.put("acceptedContact", 1.5871);
+        cpu.put("rejectedRequest", 0.2449);
+        cpu.put("budgetAtTarget", 0.4);
+        var intake = new BenchResult("intake-throughput", "contacts/s", 1262, "1/s", "producer", 18761, true,
+                ">= 5000", Map.of("machineCpuMsPer", cpu, "connections", 64));
+        var none = new BenchResult("routing-matching", "decisions/s", 1700, "1/s", "scans/s", 8300, true, "print",
+                Map.of("agents", 10000));
+        BenchMain.write(dir, rows(intake, none), null);
+        String report = Files.readString(dir.resolve(LocalDate.now(ZoneOffset.UTC) + ".md"));
+        assertTrue(report.contains("\nBusy CPU of the whole machine per request (ms):\n\n"
+                + "- intake-throughput: acceptedContact 1.587, rejectedRequest 0.245, budgetAtTarget 0.400\n"), report);
+        assertTrue(!report.contains("- routing-matching:"), "a row without CPU figures is not listed: " + report);
+        assertTrue(report.indexOf("Busy CPU") < report.indexOf(BenchMain.DETAILS_LINE),
+                "generated above the line the notes follow: " + report);
+    }
+
+    @Test
+    void machineCpuCountsEveryStateButIdleAndIowaitInTicksOfTenMilliseconds() {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        assertEquals((100 + 2 + 30 + 4 + 5 + 6) * 10.0,
+                MachineCpu.busyMs("cpu  100 2 30 9000 800 4 5 6 50 0"));
+        assertEquals(0.5, MachineCpu.msPerOperation(1000, 1500, 1000));
+        assertTrue(Double.isNaN(MachineCpu.msPerOperation(-1, 1500, 1000)), "an unreadable start");
+        assertTrue(Double.isNaN(MachineCpu.msPerOperation(1000, 1500, 0)), "nothing ran");
+    }
+
     /** Rows as BenchMain records them: each result with the time it was measured. */
     private static List<Map<String, Object>> rows(BenchResult... results) {
         return rowsAt(Instant.now(), results);

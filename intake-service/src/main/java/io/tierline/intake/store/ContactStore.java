@@ -26,12 +26,12 @@ import static io.tierline.intake.store.ContactDocument.PUBLISH_STATE;
 import static io.tierline.intake.store.ContactDocument.QUEUE_AT;
 import static io.tierline.intake.store.ContactDocument.RECEIVED_AT;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
@@ -42,6 +42,7 @@ import io.tierline.intake.Contact;
 import io.tierline.intake.ContactStatus;
 import io.tierline.intake.Survey;
 import io.tierline.intake.PublishState;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -52,16 +53,34 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The contacts intake owns: collection {@code contacts} of database {@code tierline-intake}. */
+/**
+ * The contacts intake owns: collection {@code contacts} of database {@code tierline-intake}. The two writes every
+ * new contact makes, its insert and its PUBLISHED mark, go through {@link Batcher}s: concurrent requests share
+ * one bulk write, each still waiting for its own outcome.
+ */
 @ApplicationScoped
 public class ContactStore {
 
     static final String COLLECTION = "contacts";
+    /** At most this many writes in one bulk write: more than the requests one intake serves at once */
+    static final int MAX_BATCH = 256;
 
     private final MongoCollection<ContactDocument> contacts;
+    private final Batcher<ContactDocument, BulkWrites.Outcome> inserts;
+    private final Batcher<Mark, BulkWrites.Outcome> marks;
 
     public ContactStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.contacts = client.getDatabase(database).getCollection(COLLECTION, ContactDocument.class);
+        this.inserts = new Batcher<>("contact-inserts", MAX_BATCH,
+                docs -> BulkWrites.run(contacts, docs.stream().map(InsertOneModel::new).toList()));
+        this.marks = new Batcher<>("published-marks", MAX_BATCH,
+                batch -> BulkWrites.run(contacts, batch.stream().map(Mark::update).toList()));
+    }
+
+    @PreDestroy
+    void close() {
+        inserts.close();
+        marks.close();
     }
 
     void createIndexes(@Observes StartupEvent ignored) {
@@ -81,15 +100,12 @@ public class ContactStore {
      * @return false when a contact with the same idempotency key exists already (the unique index decided)
      */
     public boolean insertIfAbsent(Contact contact) {
-        try {
-            contacts.insertOne(ContactDocumentMapper.toDocument(contact));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        BulkWrites.Outcome outcome = inserts.call(ContactDocumentMapper.toDocument(contact));
+        if (outcome.duplicateKey()) {
+            return false;
         }
+        outcome.requireApplied("insert of contact " + contact.contactId());
+        return true;
     }
 
     public Optional<Contact> findById(String contactId) {
@@ -111,8 +127,7 @@ public class ContactStore {
     }
 
     public void markPublished(String contactId, Instant at) {
-        contacts.updateOne(eq(ID, contactId),
-                Updates.combine(Updates.set(PUBLISH_STATE, PublishState.PUBLISHED.name()), Updates.set(PUBLISHED_AT, at)));
+        marks.call(new Mark(contactId, at)).requireApplied("PUBLISHED mark of contact " + contactId);
     }
 
     /**
@@ -219,5 +234,14 @@ public class ContactStore {
 
     private static Optional<Contact> first(ContactDocument doc) {
         return Optional.ofNullable(doc).map(ContactDocumentMapper::toContact);
+    }
+
+    /** A contact's event was acknowledged at {@code at}. */
+    private record Mark(String contactId, Instant at) {
+
+        UpdateOneModel<ContactDocument> update() {
+            return new UpdateOneModel<>(eq(ID, contactId), Updates.combine(
+                    Updates.set(PUBLISH_STATE, PublishState.PUBLISHED.name()), Updates.set(PUBLISHED_AT, at)));
+        }
     }
 }
