@@ -129,6 +129,8 @@ public final class Simulator {
 
     private volatile boolean stopped;
     private volatile boolean trafficStarted;
+    /** When the measured arrivals began and when the arrivals ended (epoch milliseconds); null before they end. */
+    private long[] measuredWindow;
 
     int run() {
         String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -163,8 +165,10 @@ public final class Simulator {
                     desks.size(), runId);
             trafficStarted = true;
             long start = System.nanoTime();
+            long startedAt = System.currentTimeMillis();
             var progress = timer.scheduleAtFixedRate(() -> progress(start), 5, 5, TimeUnit.SECONDS);
             arrivals(start, gateway);
+            measuredWindow = new long[] {startedAt + warmUp, System.currentTimeMillis()};
             drain();
             progress.cancel(false);
             progress(start);
@@ -180,7 +184,7 @@ public final class Simulator {
             timer.shutdownNow();
             io.shutdownNow();
         }
-        summary = new Summary(scenario, tally);
+        summary = new Summary(scenario, tally, measuredWindow);
         System.out.println(summary.table());
         if (options.summaryJson() != null) {
             try {

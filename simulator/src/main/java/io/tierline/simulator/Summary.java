@@ -9,10 +9,13 @@ final class Summary {
 
     private final Scenario scenario;
     private final Tally tally;
+    private final long[] measuredWindow;
 
-    Summary(Scenario scenario, Tally tally) {
+    /** {@code measuredWindow}: the measured arrivals' first and the arrivals' end in epoch ms, or null. */
+    Summary(Scenario scenario, Tally tally, long[] measuredWindow) {
         this.scenario = scenario;
         this.tally = tally;
+        this.measuredWindow = measuredWindow;
     }
 
     Map<String, Object> figures() {
@@ -24,6 +27,11 @@ final class Summary {
         m.putAll(tally.counts());
         m.put("postToOfferMillis", percentiles(tally.postToOffer));
         m.put("intakeRoundTripMillis", percentiles(tally.intake));
+        if (measuredWindow != null) {
+            // when the measured arrivals were posted, for a benchmark that samples the machine meanwhile
+            m.put("measuredFromEpochMillis", measuredWindow[0]);
+            m.put("measuredUntilEpochMillis", measuredWindow[1]);
+        }
         return m;
     }
 
