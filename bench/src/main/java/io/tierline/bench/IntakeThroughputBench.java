@@ -195,18 +195,17 @@ public final class IntakeThroughputBench {
     }
 
     /** A client run and the whole machine's busy CPU while it ran. */
-    record Measured(Load load, double busyMs) {
+    record Measured(Load load, double busyFromMs, double busyToMs) {
 
         static Measured of(java.util.concurrent.Callable<Load> run) throws Exception {
             double from = MachineCpu.busyMs();
             Load load = run.call();
-            double to = MachineCpu.busyMs();
-            return new Measured(load, from < 0 || to < 0 ? -1 : to - from);
+            return new Measured(load, from, MachineCpu.busyMs());
         }
 
         /** Busy CPU per request, NaN where it could not be read. */
         double cpuMsPer(long requests) {
-            return MachineCpu.msPerOperation(0, busyMs, requests);
+            return MachineCpu.msPerOperation(busyFromMs, busyToMs, requests);
         }
     }
 
