@@ -55,12 +55,15 @@ public class RepeatContactHandler {
             announceReopened(applied.get(), received.eventId());
             return;
         }
-        if (store.withContact(received.contactId()).isPresent()) {
-            return; // its own escalation, seen before its arrival, opened (or joined) its case: one case per contact
-        }
         Instant now = Now.of(clock);
         Instant arrived = received.occurredAt() == null ? now : received.occurredAt();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (store.withContact(received.contactId()).isPresent()) {
+                // its own escalation, seen before its arrival or placed meanwhile, opened (or joined) a case: a
+                // contact belongs to one case, and the store's unique index turns away an attachment that comes
+                // second
+                return;
+            }
             Optional<Case> found = caseOf(received, arrived.minus(window));
             if (found.isEmpty() || found.get().contactIds().contains(received.contactId())) {
                 return;
@@ -81,7 +84,7 @@ public class RepeatContactHandler {
                 announceReopened(applied.get(), received.eventId());
                 return;
             }
-            // the case changed state meanwhile (closed, reopened): look again
+            // the case changed state meanwhile (closed, reopened), or the contact's escalation placed it: look again
         }
         LOG.warnf("repeat contact %s could not be attached after %d attempts", received.contactId(), ATTEMPTS);
     }

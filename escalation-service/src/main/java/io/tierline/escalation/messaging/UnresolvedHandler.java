@@ -22,9 +22,10 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * A contact its tier could not resolve: place the escalation in the contact's open case (reopening the
- * contact's closed case, else opening one, if there is none), decided by the tier policy, then publish {@code ContactEscalated} and the customer's
- * notification. A redelivered event appends nothing and re-publishes the same events.
+ * A contact its tier could not resolve: place the escalation in the contact's case (reopening it if closed), else in
+ * the open case the event names, else in a new one, decided by the tier policy, then publish
+ * {@code ContactEscalated} and the customer's notification. A redelivered event appends nothing and re-publishes
+ * the same events.
  */
 @ApplicationScoped
 public class UnresolvedHandler {
@@ -66,19 +67,19 @@ public class UnresolvedHandler {
     private Case place(ContactUnresolved event) {
         TierPolicy policy = policies.active().policy();
         for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
-            Optional<Case> open = store.findOpen(event.caseId(), event.contactId());
-            // the contact joined a case that another contact's resolve closed since: its escalation reopens it (a
-            // contact escalated again after its own resolve closed its case gets a new case)
-            Optional<Case> closed = open.isPresent() ? Optional.empty() : store.withContact(event.contactId())
-                    .filter(c -> !resolvedIn(c, event.contactId()));
-            Placement placement = placementFor(event, policy, open.or(() -> closed));
+            // a contact belongs to one case, ever: its own, open or closed (an escalation reopens a closed one: the
+            // contact joined it as a repeat and another contact's resolve closed it, or its own resolve did and it
+            // is escalated again), else the open case the event names, else a new one
+            Optional<Case> own = store.withContact(event.contactId());
+            Optional<Case> target = own.isPresent() ? own : store.findOpen(event.caseId());
+            Placement placement = placementFor(event, policy, target);
             HistoryEntry.Escalated entry = placement.entry();
-            boolean applied = open.isPresent()
-                    ? store.appendEscalation(open.get().caseId(), entry, event.escalations() + 1, placement.handoff())
-                    : closed.isPresent() && attempt == 0
-                            ? store.reopenWithEscalation(closed.get(), entry, event.escalations() + 1,
-                                    placement.handoff())
-                            : store.insert(newCase(event, entry, placement.handoff()));
+            int escalations = event.escalations() + 1;
+            boolean applied = target.isEmpty()
+                    ? store.insert(newCase(event, entry, placement.handoff()))
+                    : target.get().isOpen()
+                            ? store.appendEscalation(target.get().caseId(), entry, escalations, placement.handoff())
+                            : store.reopenWithEscalation(target.get(), entry, escalations, placement.handoff());
             Optional<Case> placed = store.withEntry(event.eventId());
             if (placed.isPresent()) {
                 if (applied) {
@@ -97,13 +98,10 @@ public class UnresolvedHandler {
                 }
                 return placed.get();
             }
-            // lost a race (the open case closed, or another escalation opened it): look again
+            // lost a race (the case closed or reopened meanwhile, or the contact's arrival attached it to a case):
+            // look again
         }
         throw new IllegalStateException("escalation " + event.eventId() + " could not be placed in a case");
-    }
-
-    private static boolean resolvedIn(Case c, String contactId) {
-        return c.history().stream().anyMatch(h -> h instanceof HistoryEntry.Resolved r && contactId.equals(r.contactId()));
     }
 
     /** The escalation entry, and the engineering hand-off it requests (or null). */
@@ -114,18 +112,18 @@ public class UnresolvedHandler {
         return EventIds.derive(event.eventId(), "engineering");
     }
 
-    private Placement placementFor(ContactUnresolved event, TierPolicy policy, Optional<Case> open) {
+    private Placement placementFor(ContactUnresolved event, TierPolicy policy, Optional<Case> current) {
         EscalationRequest request = request(event);
         EscalationDecision decision = policy.decide(request);
         EscalationDecision prevented = null;
-        if (open.isPresent() && movedThisWayBefore(open.get(), event.contactId(), decision)) {
+        if (current.isPresent() && movedThisWayBefore(current.get(), event.contactId(), decision)) {
             prevented = decision;
             decision = policy.stayInstead(request, decision);
         }
         Instant now = Now.of(clock);
         Instant expectedResponseBy = policy.pickupTargetOf(decision.toTier()).map(now::plus).orElse(null);
         HistoryEntry.Escalated entry = HistoryEntries.escalated(event, decision, now, expectedResponseBy, prevented);
-        boolean handoffOpen = open.map(Case::engineering).map(EngineeringHandoff::awaitingAnswer).orElse(false);
+        boolean handoffOpen = current.map(Case::engineering).map(EngineeringHandoff::awaitingAnswer).orElse(false);
         EngineeringHandoff handoff = decision.engineering() && !handoffOpen
                 ? new EngineeringHandoff(handoffId(event), EngineeringHandoff.State.PENDING, 0, now, now,
                         event.contactId())
@@ -140,14 +138,25 @@ public class UnresolvedHandler {
                 event.holdMillis(), event.escalations());
     }
 
-    /** Loop detection: the case already moved this contact from the same tier to the same tier and queue. */
+    /**
+     * Loop detection: since the contact's last resolve in the case (a resolve ends its round), the case already
+     * moved this contact from the same tier to the same tier and queue.
+     */
     static boolean movedThisWayBefore(Case c, String contactId, EscalationDecision decision) {
         if (decision.fromTier() == decision.toTier()) {
             return false;
         }
-        return c.history().stream().anyMatch(h -> h instanceof HistoryEntry.Escalated e && e.moves()
-                && contactId.equals(e.contactId()) && e.fromTier() == decision.fromTier()
-                && e.toTier() == decision.toTier() && java.util.Objects.equals(e.queueId(), decision.queueId()));
+        boolean moved = false;
+        for (HistoryEntry h : c.history()) {
+            if (h instanceof HistoryEntry.Resolved r && contactId.equals(r.contactId())) {
+                moved = false;
+            } else if (h instanceof HistoryEntry.Escalated e && e.moves() && contactId.equals(e.contactId())
+                    && e.fromTier() == decision.fromTier() && e.toTier() == decision.toTier()
+                    && java.util.Objects.equals(e.queueId(), decision.queueId())) {
+                moved = true;
+            }
+        }
+        return moved;
     }
 
     private Case newCase(ContactUnresolved event, HistoryEntry.Escalated entry, EngineeringHandoff handoff) {

@@ -12,6 +12,9 @@ import static io.tierline.escalation.store.Bson2.date;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -36,7 +39,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The cases of {@code tierline-escalation}. Every change is one single-document conditional update that
  * appends a history entry only if no entry with its {@code eventId} is there yet ({@code $push} guarded by
- * {@code history.eventId $ne}); history is never rewritten. No transactions.
+ * {@code history.eventId $ne}); history is never rewritten. No transactions. A contact belongs to one case, ever:
+ * the unique index on {@code contactIds} (multikey: no two cases share a contact) makes the loser of two handlers
+ * placing one contact in two cases at once fail with a duplicate key, and look again.
  */
 @ApplicationScoped
 public class CaseStore {
@@ -49,6 +54,8 @@ public class CaseStore {
     static final String SLA_PUBLISHED = "PUBLISHED";
     private static final String HANDOFF_STATE = "engineering.state";
     private static final String EVENT_ID = "history.eventId";
+    private static final String CONTACT_IDS = "contactIds";
+    private static final String ONE_CASE_PER_CONTACT = "one_case_per_contact";
 
     private final MongoCollection<Document> cases;
 
@@ -60,11 +67,37 @@ public class CaseStore {
         cases.createIndex(Indexes.ascending("caseNumber"), new IndexOptions().unique(true));
         cases.createIndex(Indexes.ascending(CaseDocuments.OPEN_KEY), new IndexOptions().unique(true));
         cases.createIndex(Indexes.ascending(EVENT_ID));
-        cases.createIndex(Indexes.ascending("contactIds", "status"));
+        createOneCasePerContactIndex();
+        cases.createIndex(Indexes.ascending(CONTACT_IDS, "status"));
         cases.createIndex(Indexes.ascending("customer.id", "openedAt"));
         cases.createIndex(Indexes.ascending("status", "pickupDueAt"));
         cases.createIndex(Indexes.ascending(HANDOFF_STATE, "engineering.nextAttemptAt"));
         cases.createIndex(Indexes.ascending("customer.id", "category", "status"));
+    }
+
+    /**
+     * The unique index on {@code contactIds}. A store written before it existed may hold a contact in two cases; the
+     * index cannot be built then, and the service does not start without it: the message names the contacts and
+     * their cases, to merge (or remove the stray one) first.
+     */
+    private void createOneCasePerContactIndex() {
+        try {
+            cases.createIndex(Indexes.ascending(CONTACT_IDS),
+                    new IndexOptions().unique(true).name(ONE_CASE_PER_CONTACT));
+        } catch (MongoException e) {
+            if (!DuplicateKey.is(e)) {
+                throw e;
+            }
+            List<Document> doubled = cases.aggregate(List.of(
+                    Aggregates.unwind("$" + CONTACT_IDS),
+                    Aggregates.group("$" + CONTACT_IDS, Accumulators.addToSet("cases", "$_id")),
+                    Aggregates.match(Filters.exists("cases.1")),
+                    Aggregates.limit(20))).into(new ArrayList<>());
+            throw new IllegalStateException("cases: a contact belongs to one case, but the store holds contacts in"
+                    + " several (contact and its cases, at most 20 shown): " + doubled.stream()
+                            .map(d -> d.get("_id") + " " + d.get("cases")).toList()
+                    + "; merge each contact's cases into one (or remove the stray one), then start again", e);
+        }
     }
 
     /** By opaque id or by readable number. */
@@ -77,23 +110,28 @@ public class CaseStore {
         return first(eq(EVENT_ID, eventId));
     }
 
-    /** The case the contact belongs to, open or closed, if any. */
+    /** The case the contact belongs to, open or closed, if any (there is at most one). */
     public Optional<Case> withContact(String contactId) {
-        return first(eq("contactIds", contactId));
+        return first(eq(CONTACT_IDS, contactId));
     }
 
     /** The open case with this id if given and open, else the open case the contact belongs to. */
     public Optional<Case> findOpen(String caseId, String contactId) {
-        if (caseId != null && !caseId.isBlank()) {
-            Optional<Case> byId = first(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name())));
-            if (byId.isPresent()) {
-                return byId;
-            }
-        }
-        return first(and(eq("contactIds", contactId), eq("status", CaseStatus.OPEN.name())));
+        return findOpen(caseId).or(() -> first(and(eq(CONTACT_IDS, contactId), eq("status", CaseStatus.OPEN.name()))));
     }
 
-    /** Inserts a new case; false if its id, number or opening contact's open case exists already. */
+    /** The case with this id if given and open. */
+    public Optional<Case> findOpen(String caseId) {
+        if (caseId == null || caseId.isBlank()) {
+            return Optional.empty();
+        }
+        return first(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name())));
+    }
+
+    /**
+     * Inserts a new case; false if its id, number or opening contact's open case exists already, or one of its
+     * contacts is in another case by now.
+     */
     public boolean insert(Case fresh) {
         try {
             cases.insertOne(CaseDocuments.toDocument(fresh));
@@ -106,7 +144,10 @@ public class CaseStore {
         }
     }
 
-    /** Appends an escalation to an open case and moves the case to its new tier and queue. */
+    /**
+     * Appends an escalation to an open case and moves the case to its new tier and queue. False if the case is no
+     * longer open, the escalation is there already, or its contact is in another case by now.
+     */
     public boolean appendEscalation(String caseId, HistoryEntry.Escalated entry, int escalations) {
         return appendEscalation(caseId, entry, escalations, null);
     }
@@ -114,29 +155,22 @@ public class CaseStore {
     /** The same, also requesting a hand-off to engineering when {@code handoff} is given. */
     public boolean appendEscalation(String caseId, HistoryEntry.Escalated entry, int escalations,
             EngineeringHandoff handoff) {
-        return apply(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()), ne(EVENT_ID, entry.eventId())),
-                escalation(entry, escalations, handoff, List.of()));
+        return applyUnlessDuplicate(and(eq("_id", caseId), eq("status", CaseStatus.OPEN.name()),
+                ne(EVENT_ID, entry.eventId())), escalation(entry, escalations, handoff, List.of()));
     }
 
     /**
-     * Appends an escalation to a closed case of the contact and reopens it: the contact joined the case while it
-     * was open (a repeat) and another contact's resolve closed it before this contact was escalated. False if the
-     * case is no longer closed, or its opening contact has another open case now.
+     * Appends an escalation to the contact's closed case and reopens it: a contact that joined the case as a repeat
+     * and was escalated after another contact's resolve closed it, or a contact escalated again after its own
+     * resolve. False if the case is no longer closed or the escalation is there already.
      */
     public boolean reopenWithEscalation(Case closed, HistoryEntry.Escalated entry, int escalations,
             EngineeringHandoff handoff) {
-        try {
-            return apply(and(eq("_id", closed.caseId()), eq("status", CaseStatus.RESOLVED.name()),
-                    ne(EVENT_ID, entry.eventId())), escalation(entry, escalations, handoff, List.of(
-                            Updates.set("status", CaseStatus.OPEN.name()),
-                            Updates.set(CaseDocuments.OPEN_KEY, CaseDocuments.openKey(closed.contactId())),
-                            Updates.unset("closedAt"))));
-        } catch (MongoException e) {
-            if (DuplicateKey.is(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return applyUnlessDuplicate(and(eq("_id", closed.caseId()), eq("status", CaseStatus.RESOLVED.name()),
+                ne(EVENT_ID, entry.eventId())), escalation(entry, escalations, handoff, List.of(
+                        Updates.set("status", CaseStatus.OPEN.name()),
+                        Updates.set(CaseDocuments.OPEN_KEY, CaseDocuments.openKey(closed.contactId())),
+                        Updates.unset("closedAt"))));
     }
 
     private static Bson escalation(HistoryEntry.Escalated entry, int escalations, EngineeringHandoff handoff,
@@ -152,7 +186,7 @@ public class CaseStore {
         return Updates.combine(
                 Updates.combine(updates),
                 Updates.push("history", HistoryDocuments.toDocument(entry)),
-                Updates.addToSet("contactIds", entry.contactId()),
+                Updates.addToSet(CONTACT_IDS, entry.contactId()),
                 Updates.set("tier", entry.toTier()),
                 Updates.set("queueId", entry.queueId()),
                 Updates.set("priority", entry.priority().name()),
@@ -246,8 +280,8 @@ public class CaseStore {
 
     /**
      * Attaches a repeat contact to the case while it is still in the state it was read in (open, or closed: then
-     * reopening it if the entry says so). False if the case changed state meanwhile or the contact was attached
-     * already.
+     * reopening it if the entry says so). False if the case changed state meanwhile, the contact was attached
+     * already, or the contact is in another case by now (its escalation, consumed meanwhile, placed it).
      */
     public boolean attachRepeat(Case c, HistoryEntry.RepeatContact entry) {
         CaseStatus expected = c.isOpen() ? CaseStatus.OPEN : CaseStatus.RESOLVED;
@@ -260,16 +294,8 @@ public class CaseStore {
             updates.add(Updates.set(CaseDocuments.OPEN_KEY, CaseDocuments.openKey(c.contactId())));
             updates.add(Updates.unset("closedAt"));
         }
-        try {
-            return apply(and(eq("_id", c.caseId()), eq("status", expected.name()), ne(EVENT_ID, entry.eventId())),
-                    Updates.combine(updates));
-        } catch (MongoException e) {
-            if (DuplicateKey.is(e)) {
-                // the opening contact has another open case now: the repeat goes there (the caller looks again)
-                return false;
-            }
-            throw e;
-        }
+        return applyUnlessDuplicate(and(eq("_id", c.caseId()), eq("status", expected.name()),
+                ne(EVENT_ID, entry.eventId())), Updates.combine(updates));
     }
 
     /** Cases whose engineering hand-off is due for a delivery attempt. */
@@ -370,6 +396,18 @@ public class CaseStore {
 
     private boolean apply(Bson filter, Bson update) {
         return cases.updateOne(filter, update).getModifiedCount() == 1;
+    }
+
+    /** The same; false also when the update would break a unique index (a contact in two cases). */
+    private boolean applyUnlessDuplicate(Bson filter, Bson update) {
+        try {
+            return apply(filter, update);
+        } catch (MongoException e) {
+            if (DuplicateKey.is(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private Optional<Case> first(Bson filter) {

@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -237,15 +238,21 @@ class EscalationFlowTest {
                 .body("history[1].resolutionCode", equalTo("REFUND_ISSUED"))
                 .body("history[1].notes", equalTo(resolve.notes()));
 
-        // a new escalation of the contact after the close opens a new case
+        // a new escalation of the contact after the close reopens its case (a contact belongs to one case), and
+        // its earlier round is not a loop: the same move is made again
         send(Topics.CONTACTS_UNRESOLVED,
                 unresolved(contactId, customer(customerId, Segment.STANDARD), 1, "l1-en", null, 0, Priority.NORMAL));
-        String second = read(await(Topics.CONTACTS_ESCALATED, contactId, 2), ContactEscalated.class).get(1).caseId();
-        assertTrue(!second.equals(caseId));
+        ContactEscalated again = read(await(Topics.CONTACTS_ESCALATED, contactId, 2), ContactEscalated.class).get(1);
+        assertEquals(caseId, again.caseId());
+        assertEquals(2, again.toTier());
         asAdmin().queryParam("customerId", customerId).get("/cases").then()
-                .body("status", contains("OPEN", "RESOLVED"))
-                .body("caseId", contains(second, caseId))
+                .body("status", contains("OPEN"))
+                .body("caseId", contains(caseId))
                 .body("caseNumber[0]", matchesPattern("TL-\\d{4}-\\d{6}"));
+        asAdmin().get("/cases/" + caseId).then().statusCode(200)
+                .body("closedAt", nullValue())
+                .body("history.kind", contains("ESCALATED", "RESOLVED", "ESCALATED"))
+                .body("history[2].toTier", equalTo(2));
     }
 
     @Test
