@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Matching, driven by events both ways: a queued contact looks for an agent, an agent with free capacity
- * looks for waiting contacts. An offer is two conditional updates: reserve capacity on the agent, then claim
- * the contact; if the claim loses a race, the capacity goes back.
+ * looks for waiting contacts. An offer is two conditional updates: reserve capacity on the agent (for a
+ * LONGEST_IDLE queue, picking the agent in the same update), then claim the contact; if the claim loses a race,
+ * the capacity goes back.
  */
 @Singleton
 public class ContactRouter {
@@ -68,15 +69,46 @@ public class ContactRouter {
             Contact contact = found.get();
             Optional<RoutingQueue> queue = queues.find(contact.queueId());
             Strategy strategy = queue.map(RoutingQueue::strategy).orElse(Strategy.LONGEST_IDLE);
-            List<Agent> ranked = matcher.rankAgents(contact, strategy,
-                    queue.map(RoutingQueue::skills).orElse(Map.of()),
-                    agents.candidates(contact.tier(), contact.language(), contact.channel(), contact.id(),
-                            contact.excluded(), queue.map(RoutingQueue::skills).orElse(Map.of()),
-                            candidatesFor(strategy)));
-            if (!offerToFirst(contact, ranked)) {
+            Map<String, Integer> skills = queue.map(RoutingQueue::skills).orElse(Map.of());
+            boolean again = strategy == Strategy.LONGEST_IDLE && AgentStore.addressable(skills)
+                    ? offerToLongestIdle(contact, skills)
+                    : offerToFirst(contact, ranked(contact, strategy, skills));
+            if (!again) {
                 return;
             }
         }
+    }
+
+    private List<Agent> ranked(Contact contact, Strategy strategy, Map<String, Integer> skills) {
+        return matcher.rankAgents(contact, strategy, skills, agents.candidates(contact.tier(), contact.language(),
+                contact.channel(), contact.id(), contact.excluded(), skills, candidatesFor(strategy)));
+    }
+
+    /**
+     * LONGEST_IDLE, where the store's order is the ranking: the store picks the longest idle eligible agent and
+     * reserves its capacity in the same conditional update (one round trip instead of a read and a reservation,
+     * and concurrent matchers do not all read the same agents and then race for them). The matcher still has the
+     * last word on eligibility. True if the contact changed under us and matching should start over.
+     */
+    private boolean offerToLongestIdle(Contact contact, Map<String, Integer> skills) {
+        Instant now = clock.now();
+        Optional<Agent> picked = agents.reserveLongestIdle(contact.tier(), contact.language(), contact.channel(),
+                contact.id(), contact.excluded(), skills, now);
+        if (picked.isEmpty()) {
+            return false; // no eligible agent: the contact waits until one frees up and looks for it
+        }
+        String agentId = picked.get().id();
+        if (!matcher.eligible(picked.get(), contact, skills)) {
+            LOG.warnf("the store picked agent %s for contact %s, which the matcher finds ineligible: ranking instead",
+                    agentId, contact.id());
+            agents.release(agentId, contact.channel(), contact.id(), null);
+            return offerToFirst(contact, ranked(contact, Strategy.LONGEST_IDLE, skills));
+        }
+        if (claimReserved(contact, agentId, now) == Attempt.CONTACT_TAKEN) {
+            matchAgent(agentId);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -143,6 +175,11 @@ public class ContactRouter {
         if (!agents.reserve(agentId, contact.channel(), contact.id(), now)) {
             return Attempt.AGENT_UNAVAILABLE;
         }
+        return claimReserved(contact, agentId, now);
+    }
+
+    /** Claims the contact for the agent whose capacity was just reserved for it; on a lost race, gives it back. */
+    private Attempt claimReserved(Contact contact, String agentId, Instant now) {
         Optional<Contact> claimed = contacts.claim(contact, agentId, now,
                 now.plus(config.offerTimeoutFor(contact.channel())));
         if (claimed.isEmpty()) {

@@ -8,7 +8,11 @@ import io.tierline.routing.store.RecoveryStore.StuckContact;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,9 +60,15 @@ public class Recovery {
                 finished++;
             }
         }
-        for (Reservation reservation : store.oldReservations(cutoff, SWEEP_BATCH)) {
-            if (claimedBy(contacts.find(reservation.contactId()), reservation.agentId())) {
-                store.forget(reservation);
+        List<Reservation> reservations = store.oldReservations(cutoff, SWEEP_BATCH);
+        // every reservation grows old (a contact holds its agent's capacity until its wrap-up ends): their contacts
+        // are read in one query, and the claimed ones (nearly all) forgotten in one bulk write
+        Map<String, Contact> read = contacts.findAll(reservations.stream().map(Reservation::contactId)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Contact::id, c -> c));
+        List<Reservation> claimed = new ArrayList<>();
+        for (Reservation reservation : reservations) {
+            if (claimedBy(Optional.ofNullable(read.get(reservation.contactId())), reservation.agentId())) {
+                claimed.add(reservation);
             } else if (store.releaseOrphan(reservation)) {
                 LOG.infof("capacity of agent %s reserved for contact %s at %s was never claimed: released",
                         reservation.agentId(), reservation.contactId(), reservation.at());
@@ -68,6 +78,7 @@ public class Recovery {
                 store.forget(reservation);
             }
         }
+        store.forgetAll(claimed);
         return finished;
     }
 

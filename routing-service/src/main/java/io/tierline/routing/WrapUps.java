@@ -7,10 +7,10 @@ import io.tierline.routing.store.ContactStore;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,12 +63,13 @@ public class WrapUps {
     /** Ends the wrap-ups that expired, each at its own end time. */
     public int endExpired() {
         Instant now = clock.now();
-        Set<String> freed = new LinkedHashSet<>();
+        // each freed agent as its latest release returned it, so matching need not read it again (empty: read it)
+        Map<String, Optional<Agent>> freed = new LinkedHashMap<>();
         for (Contact contact : contacts.withWrapUpsDue(now, SWEEP_BATCH)) {
             for (WrapUp wrapUp : contact.wrapUps()) {
                 if (!wrapUp.until().isAfter(now)) {
-                    end(contact.id(), wrapUp, wrapUp.until());
-                    freed.add(wrapUp.agentId());
+                    Optional<Agent> released = end(contact.id(), wrapUp, wrapUp.until());
+                    freed.merge(wrapUp.agentId(), released, (before, latest) -> latest.isPresent() ? latest : before);
                 }
             }
         }

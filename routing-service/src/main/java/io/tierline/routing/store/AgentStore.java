@@ -49,6 +49,8 @@ public class AgentStore {
     private static final int ATTEMPTS = 20;
     /** Agents stamped per update: one update with thousands of ids is one long write to the collection. */
     private static final int STAMP_BATCH = 100;
+    /** Longest idle first; the index (status, tier, idleSince, _id) gives this order. */
+    private static final Bson LONGEST_IDLE_FIRST = Sorts.ascending(IDLE_SINCE, ID);
 
     private final MongoCollection<Document> agents;
 
@@ -181,10 +183,29 @@ public class AgentStore {
         return agents.updateOne(
                 Filters.and(Filters.eq(ID, agentId), Filters.eq(STATUS, AgentStatus.AVAILABLE.name()),
                         Filters.gt(free(channel), 0), Filters.ne(HOLDS, contactId)),
-                Updates.combine(Updates.inc(free(channel), -1), Updates.push(HOLDS, contactId),
-                        Updates.push(RESERVATIONS, AgentDocuments.reservation(contactId, channel, now)),
-                        Updates.set(IDLE_SINCE, Docs.date(now))))
+                reserving(channel, contactId, now))
                 .getModifiedCount() == 1;
+    }
+
+    /**
+     * Picks and reserves in one conditional update: the first of {@link #candidates} (the longest idle eligible
+     * agent) gets one unit of the channel's capacity for the contact, as {@link #reserve} would give it. The
+     * agent as it was when picked, or empty if no agent is eligible. The skills must all be addressable by the
+     * store (see {@link #addressable}).
+     */
+    public Optional<Agent> reserveLongestIdle(int tier, String language, Channel channel, String contactId,
+            Collection<String> excluded, Map<String, Integer> skills, Instant now) {
+        return Optional.ofNullable(agents.findOneAndUpdate(
+                        Filters.and(eligible(tier, language, channel, contactId, excluded, skills)),
+                        reserving(channel, contactId, now),
+                        new FindOneAndUpdateOptions().sort(LONGEST_IDLE_FIRST).returnDocument(ReturnDocument.BEFORE)))
+                .map(AgentDocuments::fromDocument);
+    }
+
+    private static Bson reserving(Channel channel, String contactId, Instant now) {
+        return Updates.combine(Updates.inc(free(channel), -1), Updates.push(HOLDS, contactId),
+                Updates.push(RESERVATIONS, AgentDocuments.reservation(contactId, channel, now)),
+                Updates.set(IDLE_SINCE, Docs.date(now)));
     }
 
     /** Gives back what the contact holds; a no-op if it holds nothing (idempotent). */
@@ -219,6 +240,12 @@ public class AgentStore {
      */
     public List<Agent> candidates(int tier, String language, Channel channel, String contactId,
             Collection<String> excluded, Map<String, Integer> skills, int limit) {
+        return Docs.list(agents.find(Filters.and(eligible(tier, language, channel, contactId, excluded, skills)))
+                .sort(LONGEST_IDLE_FIRST).limit(limit).map(AgentDocuments::fromDocument));
+    }
+
+    private static List<Bson> eligible(int tier, String language, Channel channel, String contactId,
+            Collection<String> excluded, Map<String, Integer> skills) {
         List<Bson> filters = new ArrayList<>(List.of(
                 Filters.eq(STATUS, AgentStatus.AVAILABLE.name()), Filters.eq(TIER, tier),
                 Filters.gt(free(channel), 0), Filters.ne(HOLDS, contactId)));
@@ -229,8 +256,16 @@ public class AgentStore {
             filters.add(Filters.nin(ID, excluded));
         }
         filters.addAll(skillFilters(skills));
-        return Docs.list(agents.find(Filters.and(filters)).sort(Sorts.ascending(IDLE_SINCE, ID)).limit(limit)
-                .map(AgentDocuments::fromDocument));
+        return filters;
+    }
+
+    /** Whether the store can check every one of these skills itself (else the matcher must: see skillFilters). */
+    public static boolean addressable(Map<String, Integer> skills) {
+        return skills.keySet().stream().allMatch(AgentStore::addressable);
+    }
+
+    private static boolean addressable(String skill) {
+        return !skill.contains(".") && !skill.startsWith("$");
     }
 
     /**
@@ -239,7 +274,7 @@ public class AgentStore {
      */
     private static List<Bson> skillFilters(Map<String, Integer> skills) {
         return skills.entrySet().stream()
-                .filter(e -> !e.getKey().contains(".") && !e.getKey().startsWith("$"))
+                .filter(e -> addressable(e.getKey()))
                 .map(e -> Filters.gte(AgentDocuments.SKILLS + "." + e.getKey(), e.getValue()))
                 .toList();
     }

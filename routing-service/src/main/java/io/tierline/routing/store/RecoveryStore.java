@@ -2,7 +2,9 @@ package io.tierline.routing.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.tierline.events.Channel;
 import io.tierline.routing.ContactState;
@@ -70,8 +72,21 @@ public class RecoveryStore {
 
     /** The reservation needs no more checking (its contact claimed it, or it holds nothing any more). */
     public boolean forget(Reservation r) {
-        return agents.updateOne(Filters.and(Filters.eq(AgentDocuments.ID, r.agentId()), same(r)),
-                Updates.pull(AgentDocuments.RESERVATIONS, entry(r))).getModifiedCount() == 1;
+        UpdateOneModel<Document> forgetting = forgetting(r);
+        return agents.updateOne(forgetting.getFilter(), forgetting.getUpdate()).getModifiedCount() == 1;
+    }
+
+    /** The same for each of these reservations, as one unordered bulk write. */
+    public void forgetAll(List<Reservation> reservations) {
+        if (!reservations.isEmpty()) {
+            agents.bulkWrite(reservations.stream().map(RecoveryStore::forgetting).toList(),
+                    new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    private static UpdateOneModel<Document> forgetting(Reservation r) {
+        return new UpdateOneModel<>(Filters.and(Filters.eq(AgentDocuments.ID, r.agentId()), same(r)),
+                Updates.pull(AgentDocuments.RESERVATIONS, entry(r)));
     }
 
     /** The reservation was never claimed (a crash between reserving and claiming): its capacity goes back, once. */

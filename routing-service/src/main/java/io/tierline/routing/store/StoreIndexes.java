@@ -29,7 +29,7 @@ public class StoreIndexes {
         contacts.createIndex(Indexes.ascending("state", "overflowFrom"));
         contacts.createIndex(Indexes.ascending(ContactDocuments.STATE, ContactDocuments.PENDING_SINCE));
         contacts.createIndex(Indexes.ascending("state", "withdrawal.done"));
-        database.getCollection("agents").createIndex(Indexes.ascending("status", "tier", "idleSince"));
+        database.getCollection("agents").createIndex(Indexes.ascending("status", "tier", "idleSince", "_id"));
         database.getCollection("agents").createIndex(Indexes.ascending("streamSeenAt"));
         database.getCollection("agents").createIndex(Indexes.ascending(AgentDocuments.RESERVATIONS + ".at"));
         database.getCollection("queues").createIndex(Indexes.ascending("tier"));

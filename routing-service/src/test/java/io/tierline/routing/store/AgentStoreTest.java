@@ -15,10 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +48,14 @@ class AgentStoreTest {
     }
 
     private static Agent availableAgent(String id, int chatCapacity) {
-        agents.put(new AgentProfile(id, "A", 1, Map.of(), List.of("en"), Map.of(Channel.CHAT, chatCapacity), null), NOW);
-        return agents.changeStatus(id, AgentStatus.AVAILABLE, NOW).orElseThrow().agent();
+        return availableAgent(id, 1, chatCapacity, "en", Map.of(), NOW);
+    }
+
+    private static Agent availableAgent(String id, int tier, int chatCapacity, String language,
+            Map<String, Integer> skills, Instant since) {
+        agents.put(new AgentProfile(id, "A", tier, skills, List.of(language), Map.of(Channel.CHAT, chatCapacity),
+                null), since);
+        return agents.changeStatus(id, AgentStatus.AVAILABLE, since).orElseThrow().agent();
     }
 
     @Test
@@ -68,6 +77,58 @@ class AgentStoreTest {
         assertEquals(3, granted);
         assertEquals(0, after.freeFor(Channel.CHAT));
         assertEquals(3, after.holds().size());
+    }
+
+    @Test
+    void concurrentPicksReserveEachAgentUpToItsCapacityAndNoFurther() throws Exception {
+        // tier 3, Finnish: agents of no other test
+        List<String> team = List.of("pick-a", "pick-b", "pick-c", "pick-d", "pick-e");
+        team.forEach(id -> availableAgent(id, 3, 2, "fi", Map.of(), NOW));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Optional<Agent>>> picks = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String contact = "pick-c-" + i;
+            picks.add(() -> agents.reserveLongestIdle(3, "fi", Channel.CHAT, contact, List.of(), Map.of(), NOW));
+        }
+        Map<String, Integer> granted = new TreeMap<>();
+        for (Future<Optional<Agent>> f : pool.invokeAll(picks)) {
+            f.get().ifPresent(agent -> granted.merge(agent.id(), 1, Integer::sum));
+        }
+        pool.shutdown();
+
+        assertEquals(team.stream().collect(Collectors.toMap(id -> id, id -> 2)), granted);
+        for (String id : team) {
+            Agent after = agents.find(id).orElseThrow();
+            assertEquals(0, after.freeFor(Channel.CHAT), id);
+            assertEquals(2, after.holds().size(), id);
+        }
+    }
+
+    @Test
+    void aPickTakesTheLongestIdleEligibleAgentAsItWasBeforeTheReservation() {
+        // tier 2, Icelandic: agents of no other test; idle since 10:01, 10:02, 10:03 in that order
+        availableAgent("pick-newest", 2, 2, "is", Map.of("refunds", 5), NOW.plusSeconds(180));
+        availableAgent("pick-oldest", 2, 2, "is", Map.of("refunds", 5), NOW.plusSeconds(60));
+        availableAgent("pick-unskilled", 2, 2, "is", Map.of("refunds", 2), NOW.plusSeconds(30));
+        availableAgent("pick-middle", 2, 2, "is", Map.of("refunds", 7), NOW.plusSeconds(120));
+        Map<String, Integer> refunds = Map.of("refunds", 4);
+        Instant later = NOW.plusSeconds(600);
+
+        Agent first = agents.reserveLongestIdle(2, "is", Channel.CHAT, "pick-1", List.of(), refunds, later)
+                .orElseThrow();
+        assertEquals("pick-oldest", first.id());
+        assertEquals(2, first.freeFor(Channel.CHAT), "the agent as it was picked");
+        // reserved: idle since now, so the next contact goes to the next longest idle; excluded agents are skipped
+        assertEquals("pick-newest", agents.reserveLongestIdle(2, "is", Channel.CHAT, "pick-2",
+                List.of("pick-middle"), refunds, later).orElseThrow().id());
+        assertEquals("pick-middle", agents.reserveLongestIdle(2, "is", Channel.CHAT, "pick-3", List.of(), refunds,
+                later).orElseThrow().id());
+        assertEquals(List.of("pick-1"), agents.find("pick-oldest").orElseThrow().holds());
+        assertEquals(1, agents.find("pick-oldest").orElseThrow().freeFor(Channel.CHAT));
+        assertEquals(Optional.empty(), agents.reserveLongestIdle(2, "is", Channel.EMAIL, "pick-4", List.of(), refunds,
+                later), "nobody has email capacity");
+        assertEquals(Optional.empty(), agents.reserveLongestIdle(2, "de", Channel.CHAT, "pick-5", List.of(), refunds,
+                later), "nobody speaks German");
     }
 
     @Test
