@@ -24,12 +24,13 @@ import java.util.Map;
 public final class OfferLatencyBench {
 
     /**
-     * Arrivals driven before the measured ones: -Dbench.offer.warmup=S (seconds) changes it. Two minutes: on two
+     * Arrivals driven before the measured ones: -Dbench.offer.warmup=S (seconds) changes it. Three minutes: on two
      * cores routing's compiler threads use more CPU than its work for the first two minutes or more (18,500 methods
-     * compiled, 2.4 min of compiler time in about the first 3 min, bench report 2026-11-27). At 40/s the backlog of
-     * the first 35 s took until 75 s to drain.
+     * compiled, 2.4 min of compiler time in about the first 3 min, bench report 2026-11-27), and at 30/s the backlog
+     * they leave took until 2:10-2:15 to drain in both runs of 2026-11-28: with two minutes, the measured window
+     * opened on its tail (p99 6.6 s and 9.8 s, each from the arrivals of its first 15 s).
      */
-    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.offer.warmup", 120));
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.offer.warmup", 180));
 
     private OfferLatencyBench() {
     }
