@@ -68,7 +68,6 @@ public class CaseStore {
         cases.createIndex(Indexes.ascending(CaseDocuments.OPEN_KEY), new IndexOptions().unique(true));
         cases.createIndex(Indexes.ascending(EVENT_ID));
         createOneCasePerContactIndex();
-        cases.createIndex(Indexes.ascending(CONTACT_IDS, "status"));
         cases.createIndex(Indexes.ascending("customer.id", "openedAt"));
         cases.createIndex(Indexes.ascending("status", "pickupDueAt"));
         cases.createIndex(Indexes.ascending(HANDOFF_STATE, "engineering.nextAttemptAt"));
@@ -76,7 +75,8 @@ public class CaseStore {
     }
 
     /**
-     * The unique index on {@code contactIds}. A store written before it existed may hold a contact in two cases; the
+     * The unique index on {@code contactIds}; it also serves every lookup by contact (with or without a status, so
+     * no second index on the field). A store written before it existed may hold a contact in two cases; the
      * index cannot be built then, and the service does not start without it: the message names the contacts and
      * their cases, to merge (or remove the stray one) first.
      */
