@@ -27,7 +27,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>
  * With wrk, a second run drives the same endpoint as long with a body intake rejects (400 before any store or
  * broker work): the floor the HTTP stack and validation set on this machine. Both runs record the whole machine's
- * busy CPU per request, next to the budget the target leaves (cores / target rate).
+ * busy CPU per request, next to the budget the target leaves (cores / target rate). So do the two baselines: a
+ * record of ProducerPerformance, and a contact document inserted into the same store alone ({@link StoreBaseline}).
+ * The answered request, the record and the stored document are what every accepted contact needs at least: their
+ * sum is printed as {@code sumOfTheThree}.
  */
 public final class IntakeThroughputBench {
 
@@ -64,6 +67,8 @@ public final class IntakeThroughputBench {
             ProducerBaseline.Result raw = ProducerBaseline.run(stack.kafka.bootstrapServers(), "bench.raw-producer",
                     recordSize, baselineRecords);
             double producerCpuTo = MachineCpu.busyMs();
+            StoreBaseline.Result store = StoreBaseline.run(stack.mongo.connectionString(),
+                    Math.max(50_000, accepted.accepted()), Integer.getInteger("bench.intake.store-batch", 32));
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("client", client);
             details.put("connections", connections);
@@ -86,11 +91,21 @@ public final class IntakeThroughputBench {
             }
             // the tool's own JVM start is in it too: about a second of CPU over 200,000 records or more
             cpu.put("rawProducerRecord", MachineCpu.msPerOperation(producerCpuFrom, producerCpuTo, raw.records()));
+            cpu.put("rawStoreInsert", store.cpuMsPerDocument());
+            if (cpu.containsKey("rejectedRequest")) {
+                // what every accepted contact needs at least: an answered request, a record, a stored document
+                cpu.put("sumOfTheThree", (Double) cpu.get("rejectedRequest") + (Double) cpu.get("rawProducerRecord")
+                        + store.cpuMsPerDocument());
+            }
             cpu.put("budgetAtTarget", Runtime.getRuntime().availableProcessors() * 1000.0 / TARGET_PER_SECOND);
             details.put("machineCpuMsPer", cpu);
             details.put("recordSizeBytes", recordSize);
             details.put("producerPerformance", raw.line());
+            details.put("storeInsertBaseline", Map.of("documents", store.documents(), "batch", store.batch(),
+                    "documentsPerSecond", store.documentsPerSecond(), "secondaryIndexes", store.indexes()));
             details.put("peakRssMb", stack.peakRssMb());
+            System.out.printf("intake-throughput, the store alone: %d contact documents inserted in batches of %d, "
+                    + "%.0f/s%n", store.documents(), store.batch(), store.documentsPerSecond());
             if (rejected != null) {
                 System.out.printf("intake-throughput floor (the same load answered 400): %.0f/s, p50 %.1f ms, "
                         + "p99 %.1f ms%n", rejected.load().answered() / rejected.load().seconds(),

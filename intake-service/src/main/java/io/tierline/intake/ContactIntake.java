@@ -20,19 +20,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
  * Takes in a contact exactly once per idempotency key: classify, find the contact it repeats (the customer's
  * latest in the category, from {@link CustomerHistoryStore}), store it PENDING with a pre-assigned eventId (the
- * unique index on the key turns a retry into a replay of the stored contact), record it in the customer's
- * history, publish {@code ContactReceived}, mark it PUBLISHED. A contact held for
+ * unique index on the key turns a retry into a replay of the stored contact), then, side by side, record it in the
+ * customer's history and publish {@code ContactReceived} and mark it PUBLISHED. A contact held for
  * self-service is stored HELD and answered without publishing (released later by {@link ContactRelease}).
  * An email replying
  * to the thread of an open or held contact of the same customer attaches to that contact instead (to a held
  * one without publishing: its message events follow its {@code ContactReceived} when the hold ends).
  * A repeated key with the same request answers the stored contact (re-publishing it first if its event was
  * never acknowledged); with another request it is refused.
+ * <p>
+ * A new contact holds no thread while it waits: the store's calls and the broker's acknowledgement call it back.
  */
 @ApplicationScoped
 public class ContactIntake {
@@ -58,49 +63,76 @@ public class ContactIntake {
         this.clock = clock;
     }
 
-    /** @return the contact, PUBLISHED; a PublishFailedException leaves it PENDING for a retry */
-    public Contact receive(ContactSubmission submission) {
+    /**
+     * Takes in the contact without holding a thread while the store and the broker answer. A new contact (the
+     * common case) goes through the store's batchers and the producer's acknowledgement, each step called back
+     * where the one before completed. An email reply and a retried key, rarer and with more store calls, run
+     * on {@code blocking}, a thread that may wait.
+     *
+     * @return the contact, PUBLISHED (or HELD); it fails with a 503 {@link ProblemException} when the broker did
+     *         not acknowledge in time, which leaves the contact PENDING for the re-publisher or a retry
+     */
+    public CompletableFuture<Contact> receive(ContactSubmission submission, Executor blocking) {
         if (isReply(submission)) {
-            // a retried reply that opened a contact of its own must answer that contact, not attach now
-            Optional<Contact> known = store.findByIdempotencyKey(submission.idempotencyKey());
-            if (known.isPresent()) {
-                return replay(known.get(), submission);
-            }
-            Optional<Contact> thread = replyTarget(submission);
-            if (thread.isPresent()) {
-                return thread.get();
-            }
+            return CompletableFuture.supplyAsync(() -> receiveReply(submission, blocking), blocking);
         }
-        // Insert first: the unique index on the idempotency key decides between a new contact and a retry,
-        // so a new contact costs no lookup by key.
-        Contact contact = create(submission);
-        if (!store.insertIfAbsent(contact)) {
-            Contact existing = store.findByIdempotencyKey(submission.idempotencyKey())
-                    .orElseThrow(() -> new IllegalStateException("duplicate idempotency key but no contact"));
-            return replay(existing, submission);
-        }
-        recordInHistory(contact);
-        LOG.infof("contact %s received on %s, category %s, priority %s, repeat of %s", contact.contactId(),
-                contact.content().channel(), contact.category(), contact.priority(), contact.repeatOf());
-        if (contact.status() == ContactStatus.HELD) {
-            LOG.infof("contact %s held for self-service until %s", contact.contactId(), contact.queueAt());
-            return contact;
-        }
-        return publishOrUnavailable(contact);
+        return receiveNew(submission, blocking);
     }
 
     public Optional<Contact> find(String contactId) {
         return store.findById(contactId);
     }
 
-    private Contact create(ContactSubmission submission) {
+    /** An email reply: attached to its thread's open contact, else a new contact. Waits for the store. */
+    private Contact receiveReply(ContactSubmission submission, Executor blocking) {
+        // a retried reply that opened a contact of its own must answer that contact, not attach now
+        Optional<Contact> known = store.findByIdempotencyKey(submission.idempotencyKey());
+        if (known.isPresent()) {
+            return replay(known.get(), submission);
+        }
+        return replyTarget(submission).orElseGet(() -> await(receiveNew(submission, blocking)));
+    }
+
+    /**
+     * Insert first: the unique index on the idempotency key decides between a new contact and a retry, so a new
+     * contact costs no lookup by key. The steps run on the threads of the store's batchers and of the producer:
+     * each only hands the next call on; a retried key goes to {@code blocking}.
+     */
+    private CompletableFuture<Contact> receiveNew(ContactSubmission submission, Executor blocking) {
         ClassificationRules rules = classifier.rules();
         String category = classifier.category(submission, rules);
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String contactId = "C-" + UUID.randomUUID();
         String customerId = submission.content().customer().id();
-        String repeatOf = history.latest(customerId, category, receivedAt.minus(config.repeatWindow()), receivedAt)
-                .orElse(null);
+        return history.latestAsync(customerId, category, receivedAt.minus(config.repeatWindow()), receivedAt)
+                .thenCompose(repeatOf -> {
+                    Contact contact = create(submission, rules, receivedAt, repeatOf.orElse(null));
+                    return store.insertIfAbsentAsync(contact).thenCompose(inserted -> inserted
+                            ? accepted(contact)
+                            : CompletableFuture.supplyAsync(() -> replayKnown(submission), blocking));
+                });
+    }
+
+    private Contact replayKnown(ContactSubmission submission) {
+        Contact existing = store.findByIdempotencyKey(submission.idempotencyKey())
+                .orElseThrow(() -> new IllegalStateException("duplicate idempotency key but no contact"));
+        return replay(existing, submission);
+    }
+
+    /** The contact is stored: record it in the customer's history and, unless it is held, publish it. */
+    private CompletableFuture<Contact> accepted(Contact contact) {
+        LOG.infof("contact %s received on %s, category %s, priority %s, repeat of %s", contact.contactId(),
+                contact.content().channel(), contact.category(), contact.priority(), contact.repeatOf());
+        CompletableFuture<Void> recorded = recordInHistory(contact);
+        if (contact.status() == ContactStatus.HELD) {
+            LOG.infof("contact %s held for self-service until %s", contact.contactId(), contact.queueAt());
+            return recorded.thenApply(done -> contact);
+        }
+        return publishOrUnavailableAsync(contact).thenCombine(recorded, (published, done) -> published);
+    }
+
+    private Contact create(ContactSubmission submission, ClassificationRules rules, Instant receivedAt,
+            String repeatOf) {
+        String contactId = "C-" + UUID.randomUUID();
         Classification classification = classifier.classify(submission, rules, repeatOf != null);
         Contact contact = new Contact(
                 contactId,
@@ -120,16 +152,15 @@ public class ContactIntake {
 
     /**
      * Makes the contact the customer's latest in its category. A failure here costs at most one missed repeat
-     * mark, never the contact: it is logged and the contact goes on.
+     * mark, never the contact: it is logged and the contact goes on (the stage never fails).
      */
-    private void recordInHistory(Contact contact) {
-        try {
-            history.record(contact.content().customer().id(), contact.category(), contact.contactId(),
-                    contact.receivedAt());
-        } catch (RuntimeException e) {
-            LOG.warnf("contact %s: customer history not updated, a repeat of it may go unmarked (%s)",
-                    contact.contactId(), e.toString());
-        }
+    private CompletableFuture<Void> recordInHistory(Contact contact) {
+        return history.recordAsync(contact.content().customer().id(), contact.category(), contact.contactId(),
+                contact.receivedAt()).exceptionally(failure -> {
+                    LOG.warnf("contact %s: customer history not updated, a repeat of it may go unmarked (%s)",
+                            contact.contactId(), unwrap(failure).toString());
+                    return null;
+                });
     }
 
     private static boolean isReply(ContactSubmission submission) {
@@ -206,16 +237,50 @@ public class ContactIntake {
         try {
             return publication.publish(contact);
         } catch (PublishFailedException e) {
-            LOG.warnf("contact %s stored, but its event was not acknowledged: answering 503 (%s)",
-                    contact.contactId(), e.getMessage());
-            throw new ProblemException(new Problem("https://tierline.io/problems/broker-unavailable",
-                    "Service unavailable", 503,
-                    "The contact is stored but the event broker did not acknowledge it in time; it will be "
-                            + "published when the broker is back. Retrying with the same Idempotency-Key is safe "
-                            + "and answers this same contact.",
-                    "/contacts/" + contact.contactId(), null),
-                    Map.of("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds()))));
+            throw unavailable(contact, e);
         }
+    }
+
+    /** {@link #publishOrUnavailable} without blocking a thread. */
+    private CompletableFuture<Contact> publishOrUnavailableAsync(Contact contact) {
+        return publication.publishAsync(contact).handle((published, failure) -> {
+            if (failure == null) {
+                return published;
+            }
+            Throwable cause = unwrap(failure);
+            if (cause instanceof PublishFailedException e) {
+                throw unavailable(contact, e);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        });
+    }
+
+    private ProblemException unavailable(Contact contact, PublishFailedException e) {
+        LOG.warnf("contact %s stored, but its event was not acknowledged: answering 503 (%s)",
+                contact.contactId(), e.getMessage());
+        return new ProblemException(new Problem("https://tierline.io/problems/broker-unavailable",
+                "Service unavailable", 503,
+                "The contact is stored but the event broker did not acknowledge it in time; it will be "
+                        + "published when the broker is back. Retrying with the same Idempotency-Key is safe "
+                        + "and answers this same contact.",
+                "/contacts/" + contact.contactId(), null),
+                Map.of("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds()))));
+    }
+
+    /** Waits for a stage of this class on a thread that may wait; its failure is thrown as it is. */
+    private static <T> T await(CompletableFuture<T> stage) {
+        try {
+            return stage.join();
+        } catch (CompletionException e) {
+            if (unwrap(e) instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static ProblemException keyReused(Contact existing) {

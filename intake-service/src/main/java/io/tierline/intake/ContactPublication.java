@@ -7,6 +7,7 @@ import io.tierline.intake.store.ContactStore;
 import io.tierline.platform.messaging.PublishFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +38,20 @@ public class ContactPublication {
         store.markPublished(contact.contactId(), clock.instant());
         LOG.infof("contact %s published as event %s", contact.contactId(), contact.eventId());
         return contact.withPublishState(PublishState.PUBLISHED);
+    }
+
+    /**
+     * {@link #publish} without blocking a thread: publishes, then marks PUBLISHED once the broker acknowledged.
+     * The stage completes on the store's batch thread, or fails with {@link PublishFailedException} (the contact
+     * stays PENDING for the re-publisher or the gateway's retry).
+     */
+    public CompletableFuture<Contact> publishAsync(Contact contact) {
+        return events.publishReceivedAsync(contact)
+                .thenCompose(acked -> store.markPublishedAsync(contact.contactId(), clock.instant()))
+                .thenApply(marked -> {
+                    LOG.infof("contact %s published as event %s", contact.contactId(), contact.eventId());
+                    return contact.withPublishState(PublishState.PUBLISHED);
+                });
     }
 
     /**

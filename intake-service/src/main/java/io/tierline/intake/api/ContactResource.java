@@ -3,6 +3,7 @@ package io.tierline.intake.api;
 import jakarta.annotation.security.PermitAll;
 import io.tierline.intake.Contact;
 import io.tierline.intake.ContactIntake;
+import io.tierline.intake.ContactSubmission;
 import io.tierline.intake.ContactOutcomes;
 import io.tierline.intake.kb.KbSuggestions;
 import io.tierline.intake.ContactRelease;
@@ -11,6 +12,11 @@ import io.tierline.intake.auth.GatewayEndpoint;
 import io.tierline.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CompletionException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotSupportedException;
@@ -63,14 +69,20 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take in a contact: answers 202 once its ContactReceived event is acknowledged; "
             + "the same Idempotency-Key again answers the same contact")
-    public Response receive(@RestHeader(ContactRequestValidator.IDEMPOTENCY_KEY) String idempotencyKey,
+    public Uni<Response> receive(@RestHeader(ContactRequestValidator.IDEMPOTENCY_KEY) String idempotencyKey,
             ContactRequest request) {
         validator.validate(idempotencyKey, request);
         gateway.requireChannel(request.channel());
-        Contact contact = intake.receive(ContactRequestMapper.toSubmission(idempotencyKey, request));
-        return Response.accepted(ContactViewMapper.toAccepted(contact, suggestions.forContact(contact)))
-                .header(HttpHeaders.LOCATION, "/contacts/" + contact.contactId())
-                .build();
+        ContactSubmission submission = ContactRequestMapper.toSubmission(idempotencyKey, request);
+        // On the event loop, like the checks above; the intake calls back on the store's and the producer's
+        // threads, so the answer (and its knowledge-base search) comes back to this request's event loop.
+        Context requestContext = Vertx.currentContext();
+        return Uni.createFrom().completionStage(() -> intake.receive(submission, Infrastructure.getDefaultWorkerPool()))
+                .onFailure(CompletionException.class).transform(e -> e.getCause() == null ? e : e.getCause())
+                .emitOn(requestContext == null ? Runnable::run : task -> requestContext.runOnContext(ignored -> task.run()))
+                .map(contact -> Response.accepted(ContactViewMapper.toAccepted(contact, suggestions.forContact(contact)))
+                        .header(HttpHeaders.LOCATION, "/contacts/" + contact.contactId())
+                        .build());
     }
 
     @GET

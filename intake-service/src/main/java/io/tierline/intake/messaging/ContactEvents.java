@@ -7,6 +7,7 @@ import io.tierline.intake.config.IntakeConfig;
 import io.tierline.platform.messaging.EventPublisher;
 import io.tierline.platform.messaging.PublishFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -29,6 +30,14 @@ public class ContactEvents {
      */
     public void publishReceived(Contact contact) {
         publisher.sendAndAwait(ContactReceivedMapper.toEvent(contact));
+    }
+
+    /**
+     * {@link #publishReceived} without blocking: completes once the broker acknowledged the event, or fails with
+     * {@link PublishFailedException} when it did not in time (on the producer's thread: keep what follows short).
+     */
+    public CompletableFuture<Void> publishReceivedAsync(Contact contact) {
+        return publisher.sendWithin(ContactReceivedMapper.toEvent(contact));
     }
 
     /**

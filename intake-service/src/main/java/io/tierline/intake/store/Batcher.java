@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * Runs the single-document store calls of concurrent requests as one call per batch. A caller hands in its item
- * and waits for its own result; one thread takes every item waiting (up to {@code maxBatch}) and runs them
+ * and waits for its own result ({@link #call}), or goes on and is called back when it is there ({@link #submit}); one
+ * thread takes every item waiting (up to {@code maxBatch}) and runs them
  * together. While a batch is at the store the next one gathers, so batches grow with the load and a lone call
  * waits for nobody: at low load each call is one round trip as before, under load one round trip carries many.
  * <p>
@@ -44,17 +45,8 @@ final class Batcher<I, O> implements AutoCloseable {
      * @throws IllegalStateException when this batcher is closed
      */
     O call(I item) {
-        Call<I, O> call = new Call<>(item, new CompletableFuture<>());
-        if (closed) {
-            throw new IllegalStateException("store batcher " + name + " is closed");
-        }
-        waiting.add(call);
-        if (closed) {
-            // close() may have drained the queue before the add: fail whatever it left
-            failWaiting();
-        }
         try {
-            return call.result().get();
+            return submit(item).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for store batch " + name, e);
@@ -64,6 +56,26 @@ final class Batcher<I, O> implements AutoCloseable {
             }
             throw new IllegalStateException("store batch " + name + " failed", e.getCause());
         }
+    }
+
+    /**
+     * Hands the item to the next batch without waiting. The result completes on this batcher's thread, so what
+     * depends on it there must be short: hand anything longer to another thread.
+     *
+     * @return the item's result; it fails with the batch's own exception when the batch failed, and with an
+     *         IllegalStateException when this batcher is closed
+     */
+    CompletableFuture<O> submit(I item) {
+        Call<I, O> call = new Call<>(item, new CompletableFuture<>());
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("store batcher " + name + " is closed"));
+        }
+        waiting.add(call);
+        if (closed) {
+            // close() may have drained the queue before the add: fail whatever it left
+            failWaiting();
+        }
+        return call.result();
     }
 
     /** Calls waiting for the next batch. */

@@ -49,6 +49,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -100,12 +102,21 @@ public class ContactStore {
      * @return false when a contact with the same idempotency key exists already (the unique index decided)
      */
     public boolean insertIfAbsent(Contact contact) {
-        BulkWrites.Outcome outcome = inserts.call(ContactDocumentMapper.toDocument(contact));
-        if (outcome.duplicateKey()) {
-            return false;
-        }
-        outcome.requireApplied("insert of contact " + contact.contactId());
-        return true;
+        return join(insertIfAbsentAsync(contact));
+    }
+
+    /**
+     * {@link #insertIfAbsent} without waiting: completes, on the store's batch thread, with true once inserted,
+     * false when a contact with the same idempotency key exists already.
+     */
+    public CompletableFuture<Boolean> insertIfAbsentAsync(Contact contact) {
+        return inserts.submit(ContactDocumentMapper.toDocument(contact)).thenApply(outcome -> {
+            if (outcome.duplicateKey()) {
+                return false;
+            }
+            outcome.requireApplied("insert of contact " + contact.contactId());
+            return true;
+        });
     }
 
     public Optional<Contact> findById(String contactId) {
@@ -127,7 +138,25 @@ public class ContactStore {
     }
 
     public void markPublished(String contactId, Instant at) {
-        marks.call(new Mark(contactId, at)).requireApplied("PUBLISHED mark of contact " + contactId);
+        join(markPublishedAsync(contactId, at));
+    }
+
+    /** {@link #markPublished} without waiting: completes on the store's batch thread once the mark is written. */
+    public CompletableFuture<Void> markPublishedAsync(String contactId, Instant at) {
+        return marks.submit(new Mark(contactId, at))
+                .thenAccept(outcome -> outcome.requireApplied("PUBLISHED mark of contact " + contactId));
+    }
+
+    /** Waits for a batched call; its failure is thrown as it is (a RuntimeException), not wrapped. */
+    static <T> T join(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,13 +60,21 @@ public class CustomerHistoryStore {
 
     /** The customer's latest contact in the category if it was received in [{@code from}, {@code until}). */
     public Optional<String> latest(String customerId, String category, Instant from, Instant until) {
-        Document doc = lookups.call(key(customerId, category)).orElse(null);
-        if (doc == null || doc.getDate(RECEIVED_AT) == null) {
-            return Optional.empty();
-        }
-        Instant at = doc.getDate(RECEIVED_AT).toInstant();
-        return !at.isBefore(from) && at.isBefore(until) ? Optional.ofNullable(doc.getString(CONTACT_ID))
-                : Optional.empty();
+        return ContactStore.join(latestAsync(customerId, category, from, until));
+    }
+
+    /** {@link #latest} without waiting: completes on the store's batch thread. */
+    public CompletableFuture<Optional<String>> latestAsync(String customerId, String category, Instant from,
+            Instant until) {
+        return lookups.submit(key(customerId, category)).thenApply(found -> {
+            Document doc = found.orElse(null);
+            if (doc == null || doc.getDate(RECEIVED_AT) == null) {
+                return Optional.empty();
+            }
+            Instant at = doc.getDate(RECEIVED_AT).toInstant();
+            return !at.isBefore(from) && at.isBefore(until) ? Optional.ofNullable(doc.getString(CONTACT_ID))
+                    : Optional.empty();
+        });
     }
 
     /**
@@ -73,8 +82,14 @@ public class CustomerHistoryStore {
      * arriving in the same instant: the later write wins, either is a correct "latest".
      */
     public void record(String customerId, String category, String contactId, Instant receivedAt) {
-        records.call(new Latest(customerId, category, contactId, receivedAt))
-                .requireApplied("history record of contact " + contactId);
+        ContactStore.join(recordAsync(customerId, category, contactId, receivedAt));
+    }
+
+    /** {@link #record} without waiting: completes on the store's batch thread once written. */
+    public CompletableFuture<Void> recordAsync(String customerId, String category, String contactId,
+            Instant receivedAt) {
+        return records.submit(new Latest(customerId, category, contactId, receivedAt))
+                .thenAccept(outcome -> outcome.requireApplied("history record of contact " + contactId));
     }
 
     /** The documents of these keys, one query for the whole batch. */

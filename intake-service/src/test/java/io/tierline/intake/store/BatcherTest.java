@@ -91,6 +91,37 @@ class BatcherTest {
         assertThrows(IllegalStateException.class, () -> held.batcher().call(2));
     }
 
+    @Test
+    void submittedItemsGoTogetherInTheNextBatchWhileTheSubmitterGoesOn() throws Exception {
+        Held held = holdFirstThenQueue(100, 0);
+        try (Batcher<Integer, String> batcher = held.batcher()) {
+            List<CompletableFuture<String>> submitted = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                submitted.add(batcher.submit(i));
+            }
+            assertTrue(submitted.stream().noneMatch(CompletableFuture::isDone), "the first batch is still held");
+            held.release().countDown();
+
+            for (int i = 1; i <= 5; i++) {
+                assertEquals("item-" + i, submitted.get(i - 1).get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(List.of(0), List.of(1, 2, 3, 4, 5)), batches);
+        }
+    }
+
+    @Test
+    void aClosedBatcherFailsASubmissionAtOnce() {
+        Batcher<Integer, String> batcher = new Batcher<>("test", 10, this::recordAndName);
+        batcher.close();
+
+        CompletableFuture<String> submitted = batcher.submit(1);
+
+        assertTrue(submitted.isCompletedExceptionally());
+        ExecutionException failed = assertThrows(ExecutionException.class, submitted::get);
+        assertTrue(failed.getCause() instanceof IllegalStateException, failed.getCause().toString());
+        assertEquals(List.of(), batches);
+    }
+
     /**
      * A batcher whose first call (item 0) is held at the store until {@code release}, with calls 1 to {@code later}
      * queued behind it, each from its own thread.

@@ -7,6 +7,7 @@ import io.tierline.events.TierlineEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,26 @@ public final class EventPublisher {
         } catch (TimeoutException e) {
             throw new PublishFailedException(event, e);
         }
+    }
+
+    /**
+     * {@link #sendAndAwait} without blocking: the stage completes when the broker acknowledged the event, and
+     * fails with {@link PublishFailedException} when it did not within the timeout. Either may happen on the
+     * producer's own thread: what depends on it there must be short.
+     */
+    public CompletableFuture<Void> sendWithin(TierlineEvent event) {
+        CompletableFuture<Void> acked = send(event).toCompletableFuture();
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        acked.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                result.complete(null);
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                result.completeExceptionally(new PublishFailedException(event, cause));
+            }
+        });
+        return result;
     }
 
     private OutgoingKafkaRecordMetadata<String> metadata(TierlineEvent event) {
