@@ -81,6 +81,11 @@ final class BenchStack implements AutoCloseable {
         return rss;
     }
 
+    /** Stops every service started so far (their RSS is to be read before); the broker and the store go on. */
+    void stopServices() throws InterruptedException {
+        ServiceProcess.closeAll(services);
+    }
+
     @Override
     public void close() throws Exception {
         ServiceProcess.closeAll(services);

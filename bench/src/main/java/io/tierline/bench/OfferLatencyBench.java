@@ -19,7 +19,8 @@ import java.util.Map;
  * Issue 4's measurement: the broker, intake and routing (packaged, as processes) with {@code agents} simulated
  * desktops holding SSE streams, a fixed Poisson arrival rate, and post-to-offer latency (from the contact's
  * POST until its offer reaches the agent's SSE stream) p50/p99/p99.9; next to it, in the same run on the same
- * broker, the raw two-hop latency (produce, consume, produce, consume) at the same rate.
+ * broker, the raw two-hop latency (produce, consume, produce, consume) at the same rate. After the run, the store's
+ * own cost of one conditional single-document update on copies of routing's agents ({@link StoreBaseline}).
  */
 public final class OfferLatencyBench {
 
@@ -63,6 +64,18 @@ public final class OfferLatencyBench {
             details.put("simulation", figures);
             machineCpu(cpu, figures, offer, perSecond, details);
             details.put("peakRssMb", stack.peakRssMb());
+            // the services stopped first, so that their background is not in the store's figure
+            stack.stopServices();
+            StoreBaseline.Result updates = StoreBaseline.conditionalUpdates(stack.mongo.connectionString(),
+                    "tierline-routing", "agents", 20_000);
+            System.out.printf("post-to-offer, the store alone: %d conditional updates of copies of routing's %d agent"
+                    + " documents, %.0f/s, %.3f ms of machine CPU each%n", updates.documents(), agents,
+                    updates.documentsPerSecond(), updates.cpuMsPerDocument());
+            details.put("storeConditionalUpdateBaseline", Map.of("updates", updates.documents(),
+                    "updatesPerSecond", updates.documentsPerSecond(), "secondaryIndexes", updates.indexes()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> perRequest = (Map<String, Object>) details.get("machineCpuMsPer");
+            perRequest.put("rawStoreConditionalUpdate", updates.cpuMsPerDocument());
             double p99 = offer.get("p99") instanceof Number n ? n.doubleValue() : Double.NaN;
             return new BenchResult("post-to-offer-latency, " + agents + " agents at " + (long) perSecond + "/s",
                     "post-to-offer p99", p99, "ms",
