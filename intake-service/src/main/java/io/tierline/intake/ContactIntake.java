@@ -7,6 +7,7 @@ import io.tierline.intake.classification.ClassificationRules;
 import io.tierline.intake.config.IntakeConfig;
 import io.tierline.intake.store.ContactStore;
 import io.tierline.intake.store.CustomerHistoryStore;
+import io.tierline.platform.concurrent.Stages;
 import io.tierline.platform.messaging.PublishFailedException;
 import io.tierline.platform.problem.Problem;
 import io.tierline.platform.problem.ProblemException;
@@ -90,7 +91,7 @@ public class ContactIntake {
         if (known.isPresent()) {
             return replay(known.get(), submission);
         }
-        return replyTarget(submission).orElseGet(() -> await(receiveNew(submission, blocking)));
+        return replyTarget(submission).orElseGet(() -> Stages.join(receiveNew(submission, blocking)));
     }
 
     /**
@@ -158,7 +159,7 @@ public class ContactIntake {
         return history.recordAsync(contact.content().customer().id(), contact.category(), contact.contactId(),
                 contact.receivedAt()).exceptionally(failure -> {
                     LOG.warnf("contact %s: customer history not updated, a repeat of it may go unmarked (%s)",
-                            contact.contactId(), unwrap(failure).toString());
+                            contact.contactId(), Stages.cause(failure).toString());
                     return null;
                 });
     }
@@ -247,7 +248,7 @@ public class ContactIntake {
             if (failure == null) {
                 return published;
             }
-            Throwable cause = unwrap(failure);
+            Throwable cause = Stages.cause(failure);
             if (cause instanceof PublishFailedException e) {
                 throw unavailable(contact, e);
             }
@@ -265,22 +266,6 @@ public class ContactIntake {
                         + "and answers this same contact.",
                 "/contacts/" + contact.contactId(), null),
                 Map.of("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds()))));
-    }
-
-    /** Waits for a stage of this class on a thread that may wait; its failure is thrown as it is. */
-    private static <T> T await(CompletableFuture<T> stage) {
-        try {
-            return stage.join();
-        } catch (CompletionException e) {
-            if (unwrap(e) instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static ProblemException keyReused(Contact existing) {

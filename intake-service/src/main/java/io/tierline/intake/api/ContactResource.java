@@ -16,7 +16,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.util.concurrent.CompletionException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotSupportedException;
@@ -75,10 +74,10 @@ public class ContactResource {
         gateway.requireChannel(request.channel());
         ContactSubmission submission = ContactRequestMapper.toSubmission(idempotencyKey, request);
         // On the event loop, like the checks above; the intake calls back on the store's and the producer's
-        // threads, so the answer (and its knowledge-base search) comes back to this request's event loop.
+        // threads, so the answer (and its knowledge-base search) comes back to this request's event loop. Mutiny
+        // hands a failure on as the intake raised it (a CompletionException's cause), so a 503 stays a 503.
         Context requestContext = Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> intake.receive(submission, Infrastructure.getDefaultWorkerPool()))
-                .onFailure(CompletionException.class).transform(e -> e.getCause() == null ? e : e.getCause())
                 .emitOn(requestContext == null ? Runnable::run : task -> requestContext.runOnContext(ignored -> task.run()))
                 .map(contact -> Response.accepted(ContactViewMapper.toAccepted(contact, suggestions.forContact(contact)))
                         .header(HttpHeaders.LOCATION, "/contacts/" + contact.contactId())

@@ -27,6 +27,7 @@ import static io.tierline.intake.store.ContactDocument.QUEUE_AT;
 import static io.tierline.intake.store.ContactDocument.RECEIVED_AT;
 
 import com.mongodb.client.MongoClient;
+import io.tierline.platform.concurrent.Stages;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -50,7 +51,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -102,7 +102,7 @@ public class ContactStore {
      * @return false when a contact with the same idempotency key exists already (the unique index decided)
      */
     public boolean insertIfAbsent(Contact contact) {
-        return join(insertIfAbsentAsync(contact));
+        return Stages.join(insertIfAbsentAsync(contact));
     }
 
     /**
@@ -138,25 +138,13 @@ public class ContactStore {
     }
 
     public void markPublished(String contactId, Instant at) {
-        join(markPublishedAsync(contactId, at));
+        Stages.join(markPublishedAsync(contactId, at));
     }
 
     /** {@link #markPublished} without waiting: completes on the store's batch thread once the mark is written. */
     public CompletableFuture<Void> markPublishedAsync(String contactId, Instant at) {
         return marks.submit(new Mark(contactId, at))
                 .thenAccept(outcome -> outcome.requireApplied("PUBLISHED mark of contact " + contactId));
-    }
-
-    /** Waits for a batched call; its failure is thrown as it is (a RuntimeException), not wrapped. */
-    static <T> T join(CompletableFuture<T> call) {
-        try {
-            return call.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
     }
 
     /**

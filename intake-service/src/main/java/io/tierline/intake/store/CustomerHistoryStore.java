@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoClient;
+import io.tierline.platform.concurrent.Stages;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -60,7 +61,7 @@ public class CustomerHistoryStore {
 
     /** The customer's latest contact in the category if it was received in [{@code from}, {@code until}). */
     public Optional<String> latest(String customerId, String category, Instant from, Instant until) {
-        return ContactStore.join(latestAsync(customerId, category, from, until));
+        return Stages.join(latestAsync(customerId, category, from, until));
     }
 
     /** {@link #latest} without waiting: completes on the store's batch thread. */
@@ -82,7 +83,7 @@ public class CustomerHistoryStore {
      * arriving in the same instant: the later write wins, either is a correct "latest".
      */
     public void record(String customerId, String category, String contactId, Instant receivedAt) {
-        ContactStore.join(recordAsync(customerId, category, contactId, receivedAt));
+        Stages.join(recordAsync(customerId, category, contactId, receivedAt));
     }
 
     /** {@link #record} without waiting: completes on the store's batch thread once written. */

@@ -8,6 +8,7 @@ import io.tierline.metrics.live.KpiFeed;
 import io.tierline.metrics.streams.KpiState;
 import io.tierline.metrics.streams.KpiStateUnavailableException;
 import io.tierline.metrics.streams.KpiTopology;
+import io.tierline.platform.concurrent.Stages;
 import io.tierline.platform.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.tierline.events.KpiSnapshot;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -161,7 +161,7 @@ public class KpiResource {
     static <T> CompletionStage<T> readStateAsync(Supplier<CompletionStage<T>> read) {
         CompletableFuture<T> answer = new CompletableFuture<>();
         readState(read).whenComplete((value, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = Stages.cause(error);
             if (cause == null) {
                 answer.complete(value);
             } else {

@@ -7,11 +7,9 @@ import io.tierline.events.TierlineEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -64,14 +62,13 @@ public final class EventPublisher {
     /** Sends the event and blocks until the broker acknowledged it. Never call on an event-loop thread. */
     public void sendAndAwait(TierlineEvent event) {
         try {
-            send(event).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sendWithin(event).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException(event, e);
         } catch (ExecutionException e) {
-            throw new PublishFailedException(event, e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException(event, e);
+            // sendWithin fails with nothing else
+            throw (PublishFailedException) e.getCause();
         }
     }
 
@@ -81,17 +78,16 @@ public final class EventPublisher {
      * producer's own thread: what depends on it there must be short.
      */
     public CompletableFuture<Void> sendWithin(TierlineEvent event) {
-        CompletableFuture<Void> acked = send(event).toCompletableFuture();
         CompletableFuture<Void> result = new CompletableFuture<>();
-        acked.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, failure) -> {
-            if (failure == null) {
-                result.complete(null);
-            } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                result.completeExceptionally(new PublishFailedException(event, cause));
-            }
-        });
+        // send's own future: its failure (the nack's, the emitter's, the timeout) arrives unwrapped
+        send(event).toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, failure) -> {
+                    if (failure == null) {
+                        result.complete(null);
+                    } else {
+                        result.completeExceptionally(new PublishFailedException(event, failure));
+                    }
+                });
         return result;
     }
 
