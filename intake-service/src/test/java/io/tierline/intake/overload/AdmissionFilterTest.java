@@ -46,7 +46,12 @@ class AdmissionFilterTest {
 
     private final List<AdmissionControl.Arrival> held = new ArrayList<>();
 
+    /**
+     * Every slot, once the requests before have let go of theirs. A slot is freed when the server has sent its
+     * answer (the response's end handler, on the event loop), which may be a moment after the client has read it.
+     */
     private void takeEverySlot() {
+        awaitNoneInFlight();
         while (admission.inFlight() < config.overload().maxInFlight()) {
             held.add(admission.arrive());
         }
@@ -84,7 +89,12 @@ class AdmissionFilterTest {
 
         freeTheSlots();
         postContact("key-" + UUID.randomUUID()).statusCode(202);
-        assertEquals(0, admission.inFlight(), "the answered request freed its slot");
+        awaitNoneInFlight();
+    }
+
+    private void awaitNoneInFlight() {
+        await("the answered requests free their slots").atMost(Duration.ofSeconds(5))
+                .until(() -> admission.inFlight() == 0);
     }
 
     @Test
