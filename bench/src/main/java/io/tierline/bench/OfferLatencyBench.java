@@ -59,6 +59,9 @@ public final class OfferLatencyBench {
             details.put("arrivalsPerSecond", perSecond);
             details.put("warmUpSecondsNotMeasured", WARM_UP.toSeconds());
             details.put("postToOfferMillis", offer);
+            // the part after routing made the offer (broker ack, fan-out, stream), and intake's answer to the POST
+            details.put("offerToStreamMillis", figures.get("offerToStreamMillis"));
+            details.put("intakeRoundTripMillis", figures.get("intakeRoundTripMillis"));
             details.put("twoHopMillis", Map.of("count", twoHop.count(), "p50", twoHop.percentileMillis(0.5),
                     "p99", twoHop.percentileMillis(0.99), "p999", twoHop.percentileMillis(0.999)));
             details.put("simulation", figures);

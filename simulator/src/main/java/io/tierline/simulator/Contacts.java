@@ -82,7 +82,7 @@ final class Contacts {
     private enum Early { ANSWERED, ESCALATED, CLOSED }
 
     private final Map<String, Track> byId = new ConcurrentHashMap<>();
-    private final Map<String, Long> earlyOffers = new ConcurrentHashMap<>();
+    private final Map<String, Reached> earlyOffers = new ConcurrentHashMap<>();
     private final Map<String, Early> earlyOutcomes = new java.util.HashMap<>(); // guarded by this
     private final Tally tally;
     private final long warmUpMillis;
@@ -93,9 +93,20 @@ final class Contacts {
         this.warmUpMillis = warmUpMillis;
     }
 
-    private void recordOffer(Track track, long offeredNanos) {
+    /**
+     * When an offer reached a desktop ({@code System.nanoTime()}), and how long after routing made it (the
+     * offer's {@code occurredAt}, routing's clock, to the desktop's wall clock on the same machine; negative when
+     * unknown).
+     */
+    record Reached(long nanos, long sinceOfferedMicros) {
+    }
+
+    private void recordOffer(Track track, Reached reached) {
         if (track.arrival.atMillis() >= warmUpMillis) {
-            tally.postToOffer.record((offeredNanos - track.postedNanos) / 1000);
+            tally.postToOffer.record((reached.nanos() - track.postedNanos) / 1000);
+            if (reached.sinceOfferedMicros() >= 0) {
+                tally.offerToStream.record(reached.sinceOfferedMicros());
+            }
         }
     }
 
@@ -106,7 +117,7 @@ final class Contacts {
             byId.put(contactId, track);
             outcome = earlyOutcomes.remove(contactId);
         }
-        Long offeredAt = earlyOffers.remove(contactId);
+        Reached offeredAt = earlyOffers.remove(contactId);
         if (offeredAt != null && track.firstOffer()) {
             recordOffer(track, offeredAt);
         }
@@ -153,15 +164,15 @@ final class Contacts {
         return track;
     }
 
-    /** An offer of the contact reached a desktop at {@code nanos}; the track, or null if intake's answer is not back yet. */
-    Track offered(String contactId, long nanos) {
+    /** An offer of the contact reached a desktop; the track, or null if intake's answer is not back yet. */
+    Track offered(String contactId, Reached reached) {
         Track track = byId.get(contactId);
         if (track == null) {
-            earlyOffers.putIfAbsent(contactId, nanos);
+            earlyOffers.putIfAbsent(contactId, reached);
             return null;
         }
         if (track.firstOffer()) {
-            recordOffer(track, nanos);
+            recordOffer(track, reached);
         }
         return track;
     }

@@ -2,6 +2,9 @@ package io.tierline.simulator;
 
 import io.tierline.identity.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +144,7 @@ final class Desk {
             return;
         }
         tally.offers.increment();
-        contacts.offered(contactId, System.nanoTime());
+        contacts.offered(contactId, new Contacts.Reached(System.nanoTime(), sinceMicros(offer.path("occurredAt"))));
         double u = r.nextDouble();
         if (u < group.missShare()) {
             tally.missed.increment();
@@ -237,6 +240,18 @@ final class Desk {
     /** The routing instance this desktop uses failed it: the next one (as a load balancer would). */
     private void nextInstance() {
         instance = (instance + 1) % routings.size();
+    }
+
+    /** Micros from the instant given (an event's {@code occurredAt}) until now; -1 without a readable one. */
+    static long sinceMicros(JsonNode occurredAt) {
+        if (!occurredAt.isTextual()) {
+            return -1;
+        }
+        try {
+            return Math.max(0, ChronoUnit.MICROS.between(Instant.parse(occurredAt.asText()), Instant.now()));
+        } catch (DateTimeParseException e) {
+            return -1;
+        }
     }
 
     private void later(long millis, Runnable action) {

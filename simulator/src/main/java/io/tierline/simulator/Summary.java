@@ -26,6 +26,7 @@ final class Summary {
         m.put("agents", scenario.agentCount());
         m.putAll(tally.counts());
         m.put("postToOfferMillis", percentiles(tally.postToOffer));
+        m.put("offerToStreamMillis", percentiles(tally.offerToStream));
         m.put("intakeRoundTripMillis", percentiles(tally.intake));
         if (measuredWindow != null) {
             // when the measured arrivals were posted, for a benchmark that samples the machine meanwhile
@@ -40,6 +41,7 @@ final class Summary {
         b.append(String.format(Locale.ROOT, "  %-42s %12s%n", "", "count"));
         tally.counts().forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-42s %12d%n", k, v)));
         row(b, "post-to-offer (ms)", tally.postToOffer);
+        row(b, "  of which offer to stream (ms)", tally.offerToStream);
         row(b, "intake round trip (ms)", tally.intake);
         return b.toString();
     }

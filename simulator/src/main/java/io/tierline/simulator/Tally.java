@@ -31,6 +31,11 @@ final class Tally {
     final AtomicLong inHandling = new AtomicLong();
     /** From the POST /contacts request until its first offer reached an agent's SSE stream. */
     final Latencies postToOffer = new Latencies();
+    /**
+     * From routing's offer (its {@code occurredAt}) until it reached the agent's SSE stream: the broker's
+     * acknowledgement, the fan-out and the stream; the rest of post-to-offer is intake and routing's matching.
+     */
+    final Latencies offerToStream = new Latencies();
     /** The POST /contacts round trip. */
     final Latencies intake = new Latencies();
 

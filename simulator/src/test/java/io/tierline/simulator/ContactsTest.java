@@ -12,6 +12,10 @@ class ContactsTest {
                 postedNanos);
     }
 
+    private static Contacts.Reached reached(long nanos, long sinceOfferedMicros) {
+        return new Contacts.Reached(nanos, sinceOfferedMicros);
+    }
+
     @Test
     void theFirstOfferOfEachContactAfterTheWarmUpIsMeasuredOnceWhicheverAnswerComesFirst() {
         Tally tally = new Tally();
@@ -21,17 +25,19 @@ class ContactsTest {
         Contacts.Track raced = track(2, 2_000, 2_000_000);
 
         contacts.bind("early", early);
-        contacts.offered("early", 9_000_000);            // inside the warm-up: not measured
+        contacts.offered("early", reached(9_000_000, 100));    // inside the warm-up: not measured
         contacts.bind("late", late);
-        contacts.offered("late", 4_000_000);             // 3 ms after its post
-        contacts.offered("late", 8_000_000);             // a re-offer: not a first offer
-        contacts.offered("raced", 7_000_000);            // the offer beat intake's answer to the gateway
-        contacts.bind("raced", raced);                   // 5 ms after its post
+        contacts.offered("late", reached(4_000_000, 1_000));   // 3 ms after its post, 1 ms after routing's offer
+        contacts.offered("late", reached(8_000_000, 50));      // a re-offer: not a first offer
+        contacts.offered("raced", reached(7_000_000, -1));     // beat intake's answer; its offer time unreadable
+        contacts.bind("raced", raced);                         // 5 ms after its post
 
         assertEquals(2, tally.postToOffer.count());
         // within the latency histogram's precision (3 significant digits)
         assertEquals(3.0, tally.postToOffer.percentileMillis(0.0), 0.003);
         assertEquals(5.0, tally.postToOffer.percentileMillis(1.0), 0.005);
+        assertEquals(1, tally.offerToStream.count(), "only the measured first offer whose offer time was read");
+        assertEquals(1.0, tally.offerToStream.percentileMillis(0.5), 0.001);
     }
 
     @Test
