@@ -127,9 +127,11 @@ public class Arrivals {
         }
     }
 
-    /** ContactQueued first, then QUEUED (matchable), then matched; also how the recovery sweep finishes one. */
+    /**
+     * ContactQueued first, then offered or QUEUED (matchable), see {@link ContactRouter#queueAndMatch}; also how
+     * the recovery sweep finishes one.
+     */
     void announce(Contact contact) {
-        publisher.publish(RoutingEvents.queued(contact));
-        router.matchContact(contact.id(), contacts.announce(contact.id()));
+        router.queueAndMatch(contact, publisher.publishAsync(RoutingEvents.queued(contact)));
     }
 }

@@ -1,6 +1,7 @@
 package io.tierline.routing;
 
 import io.tierline.events.Channel;
+import io.tierline.platform.concurrent.Stages;
 import io.tierline.routing.config.RoutingConfig;
 import io.tierline.routing.messaging.RoutingEvents;
 import io.tierline.routing.messaging.RoutingPublisher;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -77,6 +79,60 @@ public class ContactRouter {
                 return;
             }
         }
+    }
+
+    /**
+     * A PENDING contact whose event (ContactQueued, or OfferDeclined) is on its way to the broker: while the broker
+     * acknowledges, the longest idle eligible agent's capacity is reserved for it (a LONGEST_IDLE queue whose skills
+     * the store can match); once acknowledged, the contact goes from PENDING straight to OFFERED to that agent, one
+     * update instead of QUEUED and a claim after it. With no agent reserved it is QUEUED and matched as before, so
+     * an agent freed meanwhile still finds it. PENDING until the acknowledgement keeps the order on the topic: no
+     * instance can offer the contact before its event is out. A failed publication gives the capacity back and
+     * leaves the contact PENDING, for a redelivery or the recovery sweep.
+     *
+     * @throws io.tierline.platform.messaging.PublishFailedException when the broker did not acknowledge the event
+     */
+    public void queueAndMatch(Contact pending, CompletableFuture<Void> published) {
+        Optional<Agent> reserved = reserveAhead(pending);
+        try {
+            Stages.join(published);
+        } catch (RuntimeException e) {
+            reserved.ifPresent(agent -> agents.release(agent.id(), pending.channel(), pending.id(), null));
+            throw e;
+        }
+        if (reserved.isPresent()) {
+            String agentId = reserved.get().id();
+            Instant now = clock.now();
+            Optional<Contact> offered = contacts.claimPending(pending, agentId, now,
+                    now.plus(config.offerTimeoutFor(pending.channel())));
+            if (offered.isPresent()) {
+                announceOffer(offered.get());
+                LOG.debugf("offered contact %s to agent %s as it was queued", pending.id(), agentId);
+                return;
+            }
+            agents.release(agentId, pending.channel(), pending.id(), null);
+            matchAgent(agentId);
+        }
+        matchContact(pending.id(), contacts.announce(pending.id()));
+    }
+
+    /** The longest idle eligible agent, its capacity reserved for the contact; empty where the store cannot pick. */
+    private Optional<Agent> reserveAhead(Contact pending) {
+        Optional<RoutingQueue> queue = queues.find(pending.queueId());
+        Map<String, Integer> skills = queue.map(RoutingQueue::skills).orElse(Map.of());
+        if (queue.map(RoutingQueue::strategy).orElse(Strategy.LONGEST_IDLE) != Strategy.LONGEST_IDLE
+                || !AgentStore.addressable(skills)) {
+            return Optional.empty();
+        }
+        Optional<Agent> picked = agents.reserveLongestIdle(pending.tier(), pending.language(), pending.channel(),
+                pending.id(), pending.excluded(), skills, clock.now());
+        if (picked.isPresent() && !matcher.eligible(picked.get(), pending, skills)) {
+            LOG.warnf("the store picked agent %s for contact %s, which the matcher finds ineligible: not reserved",
+                    picked.get().id(), pending.id());
+            agents.release(picked.get().id(), pending.channel(), pending.id(), null);
+            return Optional.empty();
+        }
+        return picked;
     }
 
     private List<Agent> ranked(Contact contact, Strategy strategy, Map<String, Integer> skills) {

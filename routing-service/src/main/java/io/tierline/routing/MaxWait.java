@@ -95,7 +95,6 @@ public class MaxWait {
         if (moved.state() != ContactState.PENDING) {
             return;
         }
-        publisher.publish(RoutingEvents.queued(moved));
-        router.matchContact(moved.id(), contacts.announce(moved.id()));
+        router.queueAndMatch(moved, publisher.publishAsync(RoutingEvents.queued(moved)));
     }
 }

@@ -67,12 +67,11 @@ public class OfferCommands {
 
     /**
      * What follows a decline (also when the recovery sweep finishes one a crash interrupted): the capacity goes
-     * back, OfferDeclined is published, the contact is QUEUED again and matched, the agent takes other work.
+     * back, OfferDeclined is published, the contact is offered again or QUEUED, the agent takes other work.
      */
     void finishDecline(Contact declined, Decline decline) {
         agents.release(decline.agentId(), declined.channel(), declined.id(), null);
-        publisher.publish(RoutingEvents.declined(declined, decline));
-        router.matchContact(declined.id(), contacts.announce(declined.id()));
+        router.queueAndMatch(declined, publisher.publishAsync(RoutingEvents.declined(declined, decline)));
         router.matchAgent(decline.agentId());
     }
 }

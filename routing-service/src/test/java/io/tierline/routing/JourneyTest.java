@@ -10,6 +10,7 @@ import static io.tierline.routing.Fixtures.events;
 import static io.tierline.routing.Fixtures.language;
 import static io.tierline.routing.Fixtures.putAgent;
 import static io.tierline.routing.Fixtures.putQueue;
+import static io.tierline.routing.Fixtures.send;
 import static io.tierline.routing.Fixtures.status;
 import static io.tierline.routing.Fixtures.unique;
 import static org.hamcrest.Matchers.contains;
@@ -26,6 +27,7 @@ import io.tierline.embedded.KafkaProbe;
 import io.tierline.embedded.TierlineTestInfra;
 import io.tierline.events.Channel;
 import io.tierline.events.CloudEventHeaders;
+import io.tierline.events.ContactHeld;
 import io.tierline.events.ContactOffered;
 import io.tierline.events.ContactQueued;
 import io.tierline.events.ContactResolved;
@@ -39,8 +41,10 @@ import io.tierline.events.WrapUpEnded;
 import io.tierline.routing.messaging.AssignmentBroadcaster;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +122,18 @@ class JourneyTest {
 
             asAdmin().get("/agents/" + agent).then().statusCode(200)
                     .body("status", equalTo("AVAILABLE")).body("load.CHAT", equalTo(1));
+
+            // An event another instance sent reaches the stream through the fan-out. Once it has, the fan-out has
+            // read every earlier event of the contact (same partition), this instance's own included, which reached
+            // the stream when the broker acknowledged them: a copy streamed twice would be on the stream by now.
+            ContactHeld elsewhere = new ContactHeld(unique("held-elsewhere"), contact, Instant.now(), agent, queue, 1,
+                    Channel.CHAT);
+            send(Topics.CONTACTS_ASSIGNMENTS, elsewhere);
+            assertEquals(elsewhere.eventId(), desk.await("ContactHeld", contact, WAIT).id());
+            List<String> ids = desk.events().stream().map(SseClient.Event::id).toList();
+            assertEquals(Set.copyOf(ids).size(), ids.size(), "each event once on the stream: " + ids);
+            assertEquals(List.of("ContactOffered", "OfferAccepted", "ContactHeld"),
+                    desk.events().stream().map(SseClient.Event::name).toList());
         }
     }
 

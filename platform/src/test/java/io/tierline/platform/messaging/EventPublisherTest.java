@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierline.embedded.RecordingEmitter;
 import io.tierline.events.Channel;
 import io.tierline.events.ContactAbandoned;
 import io.tierline.events.EventJson;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 /** The publisher's non-blocking send against an emitter that records messages and is acked or nacked by the test. */
@@ -30,17 +26,17 @@ class EventPublisherTest {
     private static final ContactAbandoned EVENT = new ContactAbandoned("e-1", "c-1", AT, "cust-1", Channel.CHAT,
             "billing", AT.minusSeconds(30));
 
-    private final RecordingEmitter emitter = new RecordingEmitter();
+    private final RecordingEmitter emitter = RecordingEmitter.holding();
 
     @Test
     void completesOnceTheBrokerAcknowledged() throws Exception {
         CompletableFuture<Void> sent = new EventPublisher(emitter, "/tierline/test", Duration.ofSeconds(10))
                 .sendWithin(EVENT);
 
-        assertEquals(1, emitter.messages.size());
-        assertEquals(EventJson.write(EVENT), emitter.messages.get(0).getPayload());
+        assertEquals(1, emitter.messages().size());
+        assertEquals(EventJson.write(EVENT), emitter.messages().get(0).getPayload());
         assertFalse(sent.isDone(), "not before the acknowledgement");
-        emitter.messages.get(0).ack().toCompletableFuture().get(1, TimeUnit.SECONDS);
+        emitter.messages().get(0).ack().toCompletableFuture().get(1, TimeUnit.SECONDS);
         assertNull(sent.get(1, TimeUnit.SECONDS));
     }
 
@@ -50,7 +46,7 @@ class EventPublisherTest {
                 .sendWithin(EVENT);
         IllegalStateException brokerSaid = new IllegalStateException("NOT_ENOUGH_REPLICAS");
 
-        emitter.messages.get(0).nack(brokerSaid);
+        emitter.messages().get(0).nack(brokerSaid);
 
         PublishFailedException failed = failure(sent);
         assertSame(brokerSaid, failed.getCause());
@@ -68,57 +64,19 @@ class EventPublisherTest {
 
     @Test
     void anEmitterThatRefusesTheMessageFailsItAtOnce() {
-        emitter.refuse = new IllegalStateException("buffer full");
+        IllegalStateException bufferFull = new IllegalStateException("buffer full");
+        emitter.refuseWith(bufferFull);
 
         CompletableFuture<Void> sent = new EventPublisher(emitter, "/tierline/test", Duration.ofSeconds(10))
                 .sendWithin(EVENT);
 
         assertTrue(sent.isCompletedExceptionally());
-        assertSame(emitter.refuse, failure(sent).getCause());
+        assertSame(bufferFull, failure(sent).getCause());
     }
 
     private static PublishFailedException failure(CompletableFuture<Void> sent) {
         ExecutionException e = assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof PublishFailedException, String.valueOf(e.getCause()));
         return (PublishFailedException) e.getCause();
-    }
-
-    private static final class RecordingEmitter implements Emitter<String> {
-
-        final List<Message<String>> messages = new ArrayList<>();
-        RuntimeException refuse;
-
-        @Override
-        public CompletionStage<Void> send(String payload) {
-            throw new UnsupportedOperationException("the publisher sends messages");
-        }
-
-        @Override
-        public <M extends Message<? extends String>> void send(M message) {
-            if (refuse != null) {
-                throw refuse;
-            }
-            @SuppressWarnings("unchecked")
-            Message<String> m = (Message<String>) message;
-            messages.add(m);
-        }
-
-        @Override
-        public void complete() {
-        }
-
-        @Override
-        public void error(Exception e) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
-        }
     }
 }

@@ -1,17 +1,66 @@
 package io.tierline.routing.messaging;
 
 import io.smallrye.mutiny.Multi;
+import io.tierline.events.AssignmentEvent;
+import io.tierline.events.EventJson;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** In-process fan-out of {@code contacts.assignments} events to the SSE streams of the agents they concern. */
+/**
+ * In-process fan-out of {@code contacts.assignments} events to the SSE streams of the agents they concern. Every
+ * event comes through the fan-out consumer ({@link #fannedOut}); one this instance sends to an agent with a stream
+ * open here reaches the stream as soon as the broker has acknowledged it ({@link #sending}, {@link #acknowledged}),
+ * without waiting for the consumer to read it back, and only once.
+ */
 @Singleton
 public class AssignmentBroadcaster {
 
+    /** Own events tracked at most (beyond it, those older than {@link #MAX_AGE} are forgotten). */
+    private static final int MAX_TRACKED = 10_000;
+    private static final Duration MAX_AGE = Duration.ofMinutes(1);
+
     private final Map<String, Set<Feed>> feeds = new ConcurrentHashMap<>();
+    private final LocalDeliveries deliveries = new LocalDeliveries(MAX_TRACKED, MAX_AGE.toNanos(), System::nanoTime);
+
+    /**
+     * This instance is about to send the event: true if its agent has a stream open here, so that it is to be
+     * streamed on acknowledgement; then call {@link #acknowledged} or {@link #failed}.
+     */
+    public boolean sending(AssignmentEvent event) {
+        if (event.agentId() == null || !feeds.containsKey(event.agentId())) {
+            return false;
+        }
+        deliveries.sending(event.eventId());
+        return true;
+    }
+
+    /** The broker acknowledged an event announced to {@link #sending}: streamed now, unless the fan-out was first. */
+    public void acknowledged(AssignmentEvent event) {
+        if (deliveries.acknowledged(event.eventId())) {
+            publish(event.agentId(), new AssignmentNotice(event.typeName(), event.eventId(), EventJson.write(event)));
+        }
+    }
+
+    /** Sending an event announced to {@link #sending} failed: it is not streamed. */
+    public void failed(AssignmentEvent event) {
+        deliveries.failed(event.eventId());
+    }
+
+    /** The fan-out consumer read the event: streamed, unless it was on its acknowledgement already. */
+    public void fannedOut(String agentId, AssignmentNotice notice) {
+        if (deliveries.fannedOut(notice.eventId())) {
+            publish(agentId, notice);
+        }
+    }
+
+    /** Own events whose second way (acknowledgement or fan-out) is still to come. */
+    int tracked() {
+        return deliveries.size();
+    }
 
     /** Starts buffering the agent's events at once; the stream is {@link Feed#live()}. */
     public Feed open(String agentId) {
@@ -20,6 +69,7 @@ public class AssignmentBroadcaster {
         return feed;
     }
 
+    /** Streams the event to the agent's streams open here, as it is. */
     public void publish(String agentId, AssignmentNotice notice) {
         Set<Feed> listening = feeds.get(agentId);
         if (listening != null) {

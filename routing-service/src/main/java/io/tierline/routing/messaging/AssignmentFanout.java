@@ -32,7 +32,7 @@ public class AssignmentFanout {
             return;
         }
         if (event.agentId() != null) {
-            broadcaster.publish(event.agentId(), new AssignmentNotice(event.typeName(), event.eventId(), payload));
+            broadcaster.fannedOut(event.agentId(), new AssignmentNotice(event.typeName(), event.eventId(), payload));
         }
     }
 }

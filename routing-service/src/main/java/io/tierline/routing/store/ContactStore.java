@@ -67,6 +67,7 @@ import io.tierline.routing.RoutingQueue;
 import io.tierline.routing.WrapUp;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -201,14 +202,33 @@ public class ContactStore {
 
     /** QUEUED to OFFERED to the agent, unless someone else was faster; the contact as claimed. */
     public Optional<Contact> claim(Contact contact, String agentId, Instant now, Instant expiresAt) {
-        int seq = contact.offerSeq() + 1;
-        Document claimed = contacts.findOneAndUpdate(
-                Filters.and(Filters.eq(ID, contact.id()), Filters.eq(STATE, ContactState.QUEUED.name()),
-                        Filters.eq(OFFER_SEQ, contact.offerSeq()), Filters.ne(EXCLUDED, agentId)),
-                Updates.combine(Updates.set(STATE, ContactState.OFFERED.name()), Updates.set(OFFER_SEQ, seq),
-                        Updates.set(OFFER, ContactDocuments.offer(new Offer(agentId, seq, now, expiresAt)))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(ContactDocuments::fromDocument);
+        return offer(contact, ContactState.QUEUED, agentId, now, expiresAt);
+    }
+
+    /**
+     * PENDING straight to OFFERED to the agent whose capacity was reserved for it while its ContactQueued (or
+     * OfferDeclined) was on its way: {@link #announce} and {@link #claim} in one update, for a contact whose event
+     * the broker has acknowledged. Empty if the contact changed since it was read (withdrawn, announced by another
+     * delivery) or the agent is excluded from it.
+     */
+    public Optional<Contact> claimPending(Contact pending, String agentId, Instant now, Instant expiresAt) {
+        return offer(pending, ContactState.PENDING, agentId, now, expiresAt, Updates.unset(OVERFLOW_FROM),
+                Updates.unset(PENDING));
+    }
+
+    /** From the state and offer number it was read in, to OFFERED to the agent (unless it excludes the agent). */
+    private Optional<Contact> offer(Contact read, ContactState from, String agentId, Instant now, Instant expiresAt,
+            Bson... alsoUpdate) {
+        int seq = read.offerSeq() + 1;
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set(STATE, ContactState.OFFERED.name()),
+                Updates.set(OFFER_SEQ, seq), Updates.set(OFFER,
+                        ContactDocuments.offer(new Offer(agentId, seq, now, expiresAt)))));
+        updates.addAll(List.of(alsoUpdate));
+        return Optional.ofNullable(contacts.findOneAndUpdate(
+                        Filters.and(Filters.eq(ID, read.id()), Filters.eq(STATE, from.name()),
+                                Filters.eq(OFFER_SEQ, read.offerSeq()), Filters.ne(EXCLUDED, agentId)),
+                        Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(ContactDocuments::fromDocument);
     }
 
     /** ContactOffered of offer {@code seq} was acknowledged. */
