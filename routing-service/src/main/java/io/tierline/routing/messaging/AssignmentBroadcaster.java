@@ -1,9 +1,9 @@
 package io.tierline.routing.messaging;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.tierline.events.AssignmentEvent;
 import io.tierline.events.EventJson;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -55,11 +55,6 @@ public class AssignmentBroadcaster {
         if (deliveries.fannedOut(notice.eventId())) {
             publish(agentId, notice);
         }
-    }
-
-    /** Own events whose second way (acknowledgement or fan-out) is still to come. */
-    int tracked() {
-        return deliveries.size();
     }
 
     /** Starts buffering the agent's events at once; the stream is {@link Feed#live()}. */

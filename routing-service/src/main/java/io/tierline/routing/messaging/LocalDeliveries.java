@@ -25,20 +25,28 @@ final class LocalDeliveries {
     private final int maxEntries;
     private final long maxAgeNanos;
     private final LongSupplier nanos;
+    private volatile long lastSweepNanos;
 
     LocalDeliveries(int maxEntries, long maxAgeNanos, LongSupplier nanos) {
         this.maxEntries = maxEntries;
         this.maxAgeNanos = maxAgeNanos;
         this.nanos = nanos;
+        this.lastSweepNanos = nanos.getAsLong() - maxAgeNanos;
     }
 
-    /** This instance is sending the event. */
+    /**
+     * This instance is sending the event. Over {@code maxEntries}, the old ones are dropped, by a scan of them all
+     * at most once a quarter of {@code maxAgeNanos}: a fan-out that stalls with many young entries held does not
+     * make every send scan them.
+     */
     void sending(String eventId) {
-        if (events.size() >= maxEntries) {
-            long oldest = nanos.getAsLong() - maxAgeNanos;
+        long now = nanos.getAsLong();
+        if (events.size() >= maxEntries && now - lastSweepNanos >= maxAgeNanos / 4) {
+            lastSweepNanos = now;
+            long oldest = now - maxAgeNanos;
             events.values().removeIf(e -> e.sinceNanos() < oldest);
         }
-        events.put(eventId, new Entry(State.SENDING, nanos.getAsLong()));
+        events.put(eventId, new Entry(State.SENDING, now));
     }
 
     /** The send failed: the event never reaches the topic, nor the streams. */
