@@ -7,6 +7,7 @@ import io.tierline.routing.store.AgentStore;
 import io.tierline.routing.store.ContactStore;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The agent's answer to an offer. A repeat by the same agent re-publishes the same event. */
 @Singleton
@@ -29,10 +30,19 @@ public class OfferCommands {
         this.clock = clock;
     }
 
+    /**
+     * The usual case, an offer open to the agent, is one conditional update; anything else (expired, accepted
+     * already, not the agent's, unknown) is read to tell which.
+     */
     public Contact accept(String agentId, String contactId) {
+        Instant now = clock.now();
+        Optional<Contact> accepted = contacts.acceptOpen(contactId, agentId, now);
+        if (accepted.isPresent()) {
+            publisher.publish(RoutingEvents.accepted(accepted.get()));
+            return accepted.get();
+        }
         Contact contact = lookup.contactFor(agentId, contactId);
         if (contact.offeredTo(agentId)) {
-            Instant now = clock.now();
             if (contact.offer().expired(now)) {
                 throw ProblemException.conflict("the offer of contact " + contactId + " to agent " + agentId
                         + " expired at " + contact.offer().expiresAt());

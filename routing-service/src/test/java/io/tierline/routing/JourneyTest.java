@@ -84,6 +84,11 @@ class JourneyTest {
             var record = PROBE.await(Topics.CONTACTS_ASSIGNMENTS,
                     r -> contact.equals(r.key()) && r.value().contains("\"ContactOffered\""), 1, WAIT).get(0);
             assertEquals(record.value(), offer.data(), "the SSE data is the event JSON as on Kafka");
+            var queuedRecord = PROBE.await(Topics.CONTACTS_ASSIGNMENTS,
+                    r -> contact.equals(r.key()) && r.value().contains("\"ContactQueued\""), 1, WAIT).get(0);
+            assertEquals(queuedRecord.partition(), record.partition());
+            assertTrue(queuedRecord.offset() < record.offset(),
+                    "ContactQueued first on the partition, though the offer was made before it was sent");
             assertEquals(KafkaProbe.header(record, CloudEventHeaders.ID), offer.id());
             assertEquals("io.tierline.ContactOffered", KafkaProbe.header(record, CloudEventHeaders.TYPE));
             ContactOffered offered = EventJson.read(offer.data(), ContactOffered.class);

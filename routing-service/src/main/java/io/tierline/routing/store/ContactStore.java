@@ -239,7 +239,20 @@ public class ContactStore {
 
     /** OFFERED to ASSIGNED, unless the offer expired; the contact as accepted, empty if it was not. */
     public Optional<Contact> accept(String id, String agentId, int seq, Instant now) {
-        return updated(Filters.and(current(id, ContactState.OFFERED, agentId, seq),
+        return accepting(current(id, ContactState.OFFERED, agentId, seq), now);
+    }
+
+    /**
+     * The same for the contact's current offer, whichever it is, if it is to this agent (a contact has one offer
+     * at a time): no need to read the contact first. Empty if there is no such offer open.
+     */
+    public Optional<Contact> acceptOpen(String id, String agentId, Instant now) {
+        return accepting(Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.OFFERED.name()),
+                Filters.eq(OFFER_AGENT, agentId)), now);
+    }
+
+    private Optional<Contact> accepting(Bson offer, Instant now) {
+        return updated(Filters.and(offer,
                 Filters.or(Filters.gt(OFFER_EXPIRES_AT, Docs.date(now)), Filters.eq(OFFER_EXPIRES_AT, null))),
                 Updates.combine(
                 Updates.set(STATE, ContactState.ASSIGNED.name()), Updates.set(ACCEPTED_AT, Docs.date(now))));

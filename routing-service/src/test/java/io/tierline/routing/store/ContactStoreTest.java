@@ -81,6 +81,18 @@ class ContactStoreTest {
     }
 
     @Test
+    void anOpenOfferIsAcceptedByItsAgentOnlyAndOnlyBeforeItExpires() {
+        Contact offered = contacts.claimPending(pending(List.of()), "alice", NOW, EXPIRES).orElseThrow();
+        assertTrue(contacts.acceptOpen(offered.id(), "bob", NOW).isEmpty(), "not bob's offer");
+        assertTrue(contacts.acceptOpen(offered.id(), "alice", EXPIRES).isEmpty(), "expired");
+
+        Contact accepted = contacts.acceptOpen(offered.id(), "alice", NOW).orElseThrow();
+        assertEquals(ContactState.ASSIGNED, accepted.state());
+        assertEquals(NOW, accepted.offer().acceptedAt());
+        assertTrue(contacts.acceptOpen(offered.id(), "alice", NOW).isEmpty(), "accepted already");
+    }
+
+    @Test
     void neverToAnAgentTheContactExcludes() {
         Contact declinedByAlice = pending(List.of("alice"));
         assertTrue(contacts.claimPending(declinedByAlice, "alice", NOW, EXPIRES).isEmpty());
