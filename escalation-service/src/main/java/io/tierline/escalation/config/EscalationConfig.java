@@ -20,6 +20,13 @@ public interface EscalationConfig {
     @WithDefault("PT10S")
     Duration publishTimeout();
 
+    /**
+     * The consumers' {@code poll-timeout} (application.properties hands it to the Kafka channels): a stop waits
+     * twice this per consumer for the records in hand, one consumer after another.
+     */
+    @WithDefault("250")
+    int consumerPollMs();
+
     /** How often the pick-up SLA sweep looks for cases past their tier's pick-up target. */
     @WithDefault("PT15S")
     Duration slaSweepInterval();

@@ -29,6 +29,13 @@ public interface RoutingConfig {
     @WithDefault("0")
     int producerLingerMs();
 
+    /**
+     * The consumers' {@code poll-timeout} (application.properties hands it to the Kafka channels): a stop waits
+     * twice this per consumer for the records in hand, one consumer after another.
+     */
+    @WithDefault("250")
+    int consumerPollMs();
+
     /** Interval of the comment lines that keep an agent's SSE stream open. */
     @WithDefault("PT15S")
     Duration sseHeartbeat();
