@@ -36,7 +36,7 @@ public class OfferCommands {
      */
     public Contact accept(String agentId, String contactId) {
         Instant now = clock.now();
-        Optional<Contact> accepted = contacts.acceptOpen(contactId, agentId, now);
+        Optional<Contact> accepted = contacts.accept(contactId, agentId, now);
         if (accepted.isPresent()) {
             publisher.publish(RoutingEvents.accepted(accepted.get()));
             return accepted.get();
@@ -47,8 +47,8 @@ public class OfferCommands {
                 throw ProblemException.conflict("the offer of contact " + contactId + " to agent " + agentId
                         + " expired at " + contact.offer().expiresAt());
             }
-            contact = contacts.accept(contactId, agentId, contact.offer().seq(), now)
-                    .orElseGet(() -> lookup.contact(contactId));
+            // offered to the agent again since the update above: accept that offer
+            contact = contacts.accept(contactId, agentId, now).orElseGet(() -> lookup.contact(contactId));
         }
         if (!agentId.equals(contact.agentId()) || !contact.offer().accepted()) {
             lookup.agent(agentId);

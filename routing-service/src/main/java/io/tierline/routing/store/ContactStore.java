@@ -237,22 +237,13 @@ public class ContactStore {
                 Updates.set(OFFER_ANNOUNCED, true));
     }
 
-    /** OFFERED to ASSIGNED, unless the offer expired; the contact as accepted, empty if it was not. */
-    public Optional<Contact> accept(String id, String agentId, int seq, Instant now) {
-        return accepting(current(id, ContactState.OFFERED, agentId, seq), now);
-    }
-
     /**
-     * The same for the contact's current offer, whichever it is, if it is to this agent (a contact has one offer
-     * at a time): no need to read the contact first. Empty if there is no such offer open.
+     * OFFERED to ASSIGNED: the contact's current offer (a contact has one at a time), if it is to this agent and
+     * has not expired, so the contact need not be read first. The contact as accepted, empty if it was not.
      */
-    public Optional<Contact> acceptOpen(String id, String agentId, Instant now) {
-        return accepting(Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.OFFERED.name()),
-                Filters.eq(OFFER_AGENT, agentId)), now);
-    }
-
-    private Optional<Contact> accepting(Bson offer, Instant now) {
-        return updated(Filters.and(offer,
+    public Optional<Contact> accept(String id, String agentId, Instant now) {
+        return updated(Filters.and(Filters.eq(ID, id), Filters.eq(STATE, ContactState.OFFERED.name()),
+                Filters.eq(OFFER_AGENT, agentId),
                 Filters.or(Filters.gt(OFFER_EXPIRES_AT, Docs.date(now)), Filters.eq(OFFER_EXPIRES_AT, null))),
                 Updates.combine(
                 Updates.set(STATE, ContactState.ASSIGNED.name()), Updates.set(ACCEPTED_AT, Docs.date(now))));

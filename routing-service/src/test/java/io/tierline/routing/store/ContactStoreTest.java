@@ -83,13 +83,13 @@ class ContactStoreTest {
     @Test
     void anOpenOfferIsAcceptedByItsAgentOnlyAndOnlyBeforeItExpires() {
         Contact offered = contacts.claimPending(pending(List.of()), "alice", NOW, EXPIRES).orElseThrow();
-        assertTrue(contacts.acceptOpen(offered.id(), "bob", NOW).isEmpty(), "not bob's offer");
-        assertTrue(contacts.acceptOpen(offered.id(), "alice", EXPIRES).isEmpty(), "expired");
+        assertTrue(contacts.accept(offered.id(), "bob", NOW).isEmpty(), "not bob's offer");
+        assertTrue(contacts.accept(offered.id(), "alice", EXPIRES).isEmpty(), "expired");
 
-        Contact accepted = contacts.acceptOpen(offered.id(), "alice", NOW).orElseThrow();
+        Contact accepted = contacts.accept(offered.id(), "alice", NOW).orElseThrow();
         assertEquals(ContactState.ASSIGNED, accepted.state());
         assertEquals(NOW, accepted.offer().acceptedAt());
-        assertTrue(contacts.acceptOpen(offered.id(), "alice", NOW).isEmpty(), "accepted already");
+        assertTrue(contacts.accept(offered.id(), "alice", NOW).isEmpty(), "accepted already");
     }
 
     @Test
